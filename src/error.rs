@@ -1,0 +1,40 @@
+//! Errors of the library, as values.
+
+use std::path::PathBuf;
+
+/// Why an input could not be cleaned.
+#[derive(Debug, thiserror::Error)]
+pub enum CleanError {
+    /// The input could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The path that failed.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The input looks like a binary file, not text or HTML.
+    #[error("binary content ({0}), not text or HTML")]
+    Binary(String),
+    /// The input (after decompression) is larger than the configured limit.
+    #[error("input exceeds the size limit of {limit} bytes")]
+    TooLarge {
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// A gzip stream is corrupt or truncated.
+    #[error("corrupt or truncated gzip data: {0}")]
+    Gzip(String),
+}
+
+impl CleanError {
+    /// A short machine-readable kind, as written in error records.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            CleanError::Io { .. } => "io",
+            CleanError::Binary(_) => "binary",
+            CleanError::TooLarge { .. } => "too_large",
+            CleanError::Gzip(_) => "gzip",
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! deboil strips boilerplate and page noise from scraped articles and emits clean
+//! article records.
+//!
+//! The pipeline: bytes are decoded ([`document`]), a front end turns the document into
+//! [`block::Block`]s ([`text`] for plain text, [`html`] for pages), independent noise
+//! detectors judge the blocks ([`noise`]), the layout pass finds title, standfirst and
+//! headings, and [`assemble`] builds the [`Article`] record.
+//!
+//! ```
+//! let article = deboil::clean_text("A headline\n\nThe first paragraph of the story, long enough to read as prose.\n2 min read\n", &deboil::Options::default());
+//! assert_eq!(article.title.as_deref(), Some("A headline"));
+//! assert!(article.removed.iter().any(|r| r.reason == deboil::Reason::ReadingTime));
+//! ```
+
+pub mod assemble;
+pub mod block;
+pub mod document;
+pub mod error;
+pub mod eval;
+pub mod html;
+pub mod meta;
+pub mod noise;
+pub mod reason;
+pub mod record;
+pub mod text;
+
+pub use error::CleanError;
+pub use reason::Reason;
+pub use record::{Article, BodyBlock, ErrorInfo, ErrorRecord, InputKind, Removal, Stats};
+
+/// Default cap on input size after decompression: 64 MiB.
+pub const DEFAULT_MAX_BYTES: usize = 64 * 1024 * 1024;
+
+/// Which front end to use for an input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InputMode {
+    /// Sniff the content (and fall back to the file extension when the content is unclear).
+    #[default]
+    Auto,
+    /// Treat the input as plain text.
+    Text,
+    /// Treat the input as an HTML page.
+    Html,
+}
+
+/// Settings for cleaning.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Which front end to use.
+    pub input: InputMode,
+    /// Keep the list of removed pieces in the record (`removed`); when false it stays empty.
+    pub explain: bool,
+    /// Largest input accepted, in bytes after decompression.
+    pub max_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            input: InputMode::Auto,
+            explain: true,
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// Clean plain text (the text front end). Never fails: any string gives a record.
+pub fn clean_text(text: &str, options: &Options) -> Article {
+    let mut blocks = text::segment(text);
+    let found = noise::detect(&mut blocks);
+    let layout = text::layout(&mut blocks);
+    let mut article = assemble::article(
+        InputKind::Text,
+        blocks,
+        found.merge(layout),
+        options.explain,
+    );
+    article.stats.input_bytes = text.len();
+    article
+}
+
+/// Clean an HTML page given as a string.
+///
+/// Until the structural HTML front end lands, the page is reduced to its visible text
+/// (one block per element, scripts and styles dropped) and cleaned by the text front end.
+pub fn clean_html(page: &str, options: &Options) -> Article {
+    let visible = html::visible_text(page);
+    let mut article = clean_text(&visible, options);
+    article.input = InputKind::Html;
+    article.stats.input_bytes = page.len();
+    article
+}
+
+/// Clean raw bytes: decompress gzip, decode the charset, choose the front end, clean.
+///
+/// `name_hint` (a file name) helps the choice of front end when the content is unclear.
+pub fn clean_bytes(
+    bytes: &[u8],
+    name_hint: Option<&str>,
+    options: &Options,
+) -> Result<Article, CleanError> {
+    let decoded = document::decode(bytes, options.max_bytes)?;
+    let kind = match options.input {
+        InputMode::Text => InputKind::Text,
+        InputMode::Html => InputKind::Html,
+        InputMode::Auto => document::sniff(&decoded.text, name_hint),
+    };
+    let mut article = match kind {
+        InputKind::Text => clean_text(&decoded.text, options),
+        InputKind::Html => clean_html(&decoded.text, options),
+    };
+    article.stats.input_bytes = decoded.input_bytes;
+    article.warnings.extend(decoded.warnings);
+    Ok(article)
+}

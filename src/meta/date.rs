@@ -1,0 +1,1 @@
+//! Recognising stand-alone date lines and turning them into ISO 8601.

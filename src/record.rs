@@ -1,0 +1,103 @@
+//! The article record: what deboil writes for every input (serde types).
+
+use serde::{Deserialize, Serialize};
+
+use crate::block::BlockKind;
+use crate::reason::Reason;
+
+/// Which front end read the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputKind {
+    /// Plain text, usually the output of an earlier extractor.
+    Text,
+    /// A raw HTML page.
+    Html,
+}
+
+/// One clean article: the record deboil emits per input document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable identifier: the file path relative to the argument it was found under, or `stdin`.
+    pub id: String,
+    /// The path as it was given (or `-` for standard input).
+    pub source: String,
+    /// Which front end read the input.
+    pub input: InputKind,
+    /// The headline, without site-name decoration; `null` when the input has none.
+    pub title: Option<String>,
+    /// The summary printed under the headline (deck, standfirst), when there is one.
+    pub standfirst: Option<String>,
+    /// Publication date or date-time, ISO 8601.
+    pub published: Option<String>,
+    /// Author names, without "By" and without dates.
+    pub byline: Option<String>,
+    /// Name of the publishing site.
+    pub site: Option<String>,
+    /// Canonical URL of the article.
+    pub url: Option<String>,
+    /// ISO 639-1 language code of the body.
+    pub lang: Option<String>,
+    /// The clean body: block texts joined by a blank line (headings included, no title, no standfirst).
+    pub text: String,
+    /// The body as typed blocks, in input order.
+    pub blocks: Vec<BodyBlock>,
+    /// Every piece taken out, in input order, with the reason. Empty unless explaining.
+    pub removed: Vec<Removal>,
+    /// Notes about how the input was read (for example a lossy decoding).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+    /// Size accounting.
+    pub stats: Stats,
+}
+
+/// A block of the clean body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BodyBlock {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Its normalised text.
+    pub text: String,
+}
+
+/// A piece of the input that was removed, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removal {
+    /// Why it went (a code from the closed list in [`Reason`]).
+    pub reason: Reason,
+    /// The removed text, normalised.
+    pub text: String,
+    /// The 1-based input line where it starts (text input) or its block position (HTML input).
+    pub line: usize,
+}
+
+/// Size accounting for one record.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stats {
+    /// Bytes of input read (after decompression).
+    pub input_bytes: usize,
+    /// Characters kept in title, standfirst and body.
+    pub kept_chars: usize,
+    /// Characters of all removed pieces.
+    pub removed_chars: usize,
+}
+
+/// The record written for an input that could not be cleaned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorRecord {
+    /// Same identifier scheme as [`Article::id`].
+    pub id: String,
+    /// The path as given.
+    pub source: String,
+    /// What went wrong.
+    pub error: ErrorInfo,
+}
+
+/// The kind and message of a failure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorInfo {
+    /// A short machine-readable kind (`io`, `binary`, `too_large`, `gzip`, ...).
+    pub kind: String,
+    /// A human-readable explanation.
+    pub message: String,
+}
