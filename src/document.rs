@@ -1,6 +1,11 @@
 //! Turning raw bytes into text: gzip, size limit, binary detection, charset decoding,
 //! and sniffing whether the text is HTML or plain text.
 
+use std::borrow::Cow;
+use std::io::Read;
+
+use encoding_rs::Encoding;
+
 use crate::error::CleanError;
 use crate::record::InputKind;
 
@@ -15,15 +20,614 @@ pub struct Decoded {
     pub warnings: Vec<String>,
 }
 
+/// How many leading bytes the binary heuristic looks at.
+const BINARY_SAMPLE: usize = 8 * 1024;
+/// Share of control bytes in the sample above which the content counts as binary.
+const BINARY_CONTROL_SHARE: f64 = 0.10;
+/// How many leading bytes are searched for a `<meta charset>` declaration.
+const META_SCAN: usize = 1024;
+/// How many leading bytes are given to the charset detector.
+const DETECT_SAMPLE: usize = 256 * 1024;
+/// How many leading bytes of text the HTML sniffer looks at for tags.
+const SNIFF_SAMPLE: usize = 2 * 1024;
+/// Distinct HTML element names in the sample from which content is clearly HTML.
+const SNIFF_CLEAR_TAGS: usize = 3;
+
 /// Decompress (gzip, by magic bytes), check the size limit, reject binary content and
 /// decode to text.
 pub fn decode(bytes: &[u8], max_bytes: usize) -> Result<Decoded, CleanError> {
-    let _ = (bytes, max_bytes);
-    todo!("owned by the CLI/document helper")
+    if bytes.len() > max_bytes {
+        return Err(CleanError::TooLarge { limit: max_bytes });
+    }
+    let raw = decompress(bytes, max_bytes)?;
+    reject_binary(&raw)?;
+    let mut warnings = Vec::new();
+    let text = decode_charset(&raw, &mut warnings);
+    let text = strip_nuls(text, &mut warnings);
+    Ok(Decoded {
+        text: normalize_newlines(&text),
+        input_bytes: raw.len(),
+        warnings,
+    })
+}
+
+/// Whether the bytes start with the gzip magic number.
+fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b])
+}
+
+/// Gunzip `bytes` when they are gzip data, reading at most `max_bytes` of output.
+fn decompress(bytes: &[u8], max_bytes: usize) -> Result<Cow<'_, [u8]>, CleanError> {
+    if !is_gzip(bytes) {
+        return Ok(Cow::Borrowed(bytes));
+    }
+    let limit = u64::try_from(max_bytes)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(bytes)
+        .take(limit)
+        .read_to_end(&mut out)
+        .map_err(|e| CleanError::Gzip(e.to_string()))?;
+    if out.len() > max_bytes {
+        return Err(CleanError::TooLarge { limit: max_bytes });
+    }
+    Ok(Cow::Owned(out))
+}
+
+/// File signatures of common binary formats, with a description for the error.
+const MAGIC: &[(&[u8], &str)] = &[
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"PK\x07\x08", "ZIP archive"),
+    (b"\x1f\x8b", "nested gzip data"),
+    (b"BZh91AY&SY", "bzip2 data"),
+    (b"\xfd7zXZ\x00", "xz data"),
+    (b"\x28\xb5\x2f\xfd", "zstd data"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\x7fELF", "ELF executable"),
+    (b"\xca\xfe\xba\xbe", "Java class or Mach-O file"),
+    (b"\x00asm", "WebAssembly module"),
+    (b"OggS", "Ogg media"),
+    (b"fLaC", "FLAC audio"),
+    (b"wOFF", "WOFF font"),
+    (b"wOF2", "WOFF2 font"),
+    (b"II*\x00", "TIFF image"),
+    (b"MM\x00*", "TIFF image"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "OLE2 (legacy Office) document",
+    ),
+];
+
+/// Describe the binary format `bytes` start with, if it is a known one.
+fn known_magic(bytes: &[u8]) -> Option<&'static str> {
+    if let Some((_, name)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        return Some(name);
+    }
+    if bytes.starts_with(b"RIFF") && bytes.len() >= 12 {
+        return Some(match &bytes[8..12] {
+            b"WEBP" => "WebP image",
+            b"WAVE" => "WAV audio",
+            b"AVI " => "AVI video",
+            _ => "RIFF media",
+        });
+    }
+    if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
+        return Some("MP4/QuickTime media");
+    }
+    if bytes.starts_with(b"ID3") && bytes.get(3).is_some_and(|v| *v < 0x10) {
+        return Some("MP3 audio");
+    }
+    None
+}
+
+/// Whether a byte is a control character that does not occur in text
+/// (everything below 0x20 except tab, line feed, form feed, carriage return and escape, plus DEL).
+fn is_binary_control(byte: u8) -> bool {
+    matches!(byte, 0x00..=0x08 | 0x0b | 0x0e..=0x1a | 0x1c..=0x1f | 0x7f)
+}
+
+/// Whether the bytes start with a UTF-16 byte order mark.
+fn has_utf16_bom(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff])
+}
+
+/// Reject content with a known binary signature or a high share of control bytes.
+fn reject_binary(bytes: &[u8]) -> Result<(), CleanError> {
+    if let Some(name) = known_magic(bytes) {
+        return Err(CleanError::Binary(name.to_string()));
+    }
+    if has_utf16_bom(bytes) {
+        return Ok(());
+    }
+    let sample = &bytes[..bytes.len().min(BINARY_SAMPLE)];
+    let controls = sample.iter().filter(|b| is_binary_control(**b)).count();
+    if !sample.is_empty() && controls as f64 / sample.len() as f64 > BINARY_CONTROL_SHARE {
+        let share = 100 * controls / sample.len();
+        return Err(CleanError::Binary(format!(
+            "{share}% control bytes in the first {} bytes",
+            sample.len()
+        )));
+    }
+    Ok(())
+}
+
+/// Decode the bytes to text: byte order mark, valid UTF-8, declared charset, mostly
+/// UTF-8, detected charset — the first that applies.
+fn decode_charset(bytes: &[u8], warnings: &mut Vec<String>) -> String {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        return decode_with(encoding, &bytes[bom_len..], warnings);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_string();
+    }
+    if let Some(encoding) = declared_charset(bytes) {
+        return decode_with(encoding, bytes, warnings);
+    }
+    if mostly_utf8(bytes) {
+        return decode_with(encoding_rs::UTF_8, bytes, warnings);
+    }
+    let encoding = detect_charset(bytes);
+    warnings.push(format!(
+        "no charset declared; decoded as detected {}",
+        encoding.name()
+    ));
+    decode_with(encoding, bytes, warnings)
+}
+
+/// Decode with `encoding`, noting in `warnings` when replacement characters were inserted.
+fn decode_with(encoding: &'static Encoding, bytes: &[u8], warnings: &mut Vec<String>) -> String {
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    if had_errors {
+        let name = if encoding == encoding_rs::UTF_8 {
+            "UTF-8".to_string()
+        } else {
+            encoding.name().to_string()
+        };
+        warnings.push(format!(
+            "invalid {name} decoded with replacement characters"
+        ));
+    }
+    text.into_owned()
+}
+
+/// Whether input that is not valid UTF-8 is still mostly UTF-8: it holds valid
+/// multi-byte sequences, at least as many as invalid ones.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut valid = 0usize;
+    let mut invalid = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    valid > 0 && valid >= invalid
+}
+
+/// Guess the charset of undeclared, non-UTF-8 bytes with chardetng.
+fn detect_charset(bytes: &[u8]) -> &'static Encoding {
+    let sample = &bytes[..bytes.len().min(DETECT_SAMPLE)];
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(sample, sample.len() == bytes.len());
+    detector.guess(None, chardetng::Utf8Detection::Allow)
+}
+
+/// The encoding declared by a `<meta charset>` or `http-equiv` content-type in the
+/// first kilobyte, if any is declared and known.
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes[..bytes.len().min(META_SCAN)].to_ascii_lowercase();
+    let mut rest = head.as_slice();
+    while let Some(start) = find(rest, b"<meta") {
+        let tag = &rest[start..];
+        let end = tag.iter().position(|b| *b == b'>').unwrap_or(tag.len());
+        if let Some(encoding) = charset_in_tag(&tag[..end]) {
+            return Some(encoding);
+        }
+        rest = &tag[end..];
+    }
+    None
+}
+
+/// The encoding named by a `charset=` inside one (lower-cased) meta tag.
+fn charset_in_tag(tag: &[u8]) -> Option<&'static Encoding> {
+    let at = find(tag, b"charset")?;
+    let after = trim_start(&tag[at + b"charset".len()..]);
+    let value = trim_start(after.strip_prefix(b"=")?);
+    let value = value
+        .strip_prefix(b"\"")
+        .or_else(|| value.strip_prefix(b"'"))
+        .unwrap_or(value);
+    let end = value
+        .iter()
+        .position(|b| matches!(b, b'"' | b'\'' | b';' | b'/' | b'>') || b.is_ascii_whitespace())
+        .unwrap_or(value.len());
+    let encoding = Encoding::for_label(&value[..end])?;
+    // A page that could be read to find this declaration is ASCII-compatible, so a
+    // UTF-16 label is wrong; browsers read it as UTF-8.
+    Some(encoding.output_encoding())
+}
+
+/// The position of `needle` in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The bytes without leading ASCII white space.
+fn trim_start(bytes: &[u8]) -> &[u8] {
+    let skip = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    &bytes[skip..]
+}
+
+/// Remove NUL characters (stray bytes in otherwise textual content), with a warning.
+fn strip_nuls(text: String, warnings: &mut Vec<String>) -> String {
+    let count = text.matches('\0').count();
+    if count == 0 {
+        return text;
+    }
+    warnings.push(format!("removed {count} NUL character(s)"));
+    text.replace('\0', "")
+}
+
+/// Turn CRLF and lone CR line ends into LF.
+fn normalize_newlines(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_string();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 /// Decide whether `text` is an HTML page or plain text.
+///
+/// The content decides when it is clear: a document starting (after a byte order mark,
+/// white space, comments and an XML prolog) with `<!doctype html`, `<html`, `<head` or
+/// `<body`, or one with at least three distinct HTML element names in its first 2 KiB,
+/// is HTML; one with no HTML element at all is text. In between (one or two element
+/// names), a `.html`/`.htm` extension (optionally followed by `.gz`) in `name_hint`
+/// breaks the tie; without it the input is text.
 pub fn sniff(text: &str, name_hint: Option<&str>) -> InputKind {
-    let _ = (text, name_hint);
-    todo!("owned by the CLI/document helper")
+    let start = skip_prologue(text);
+    let head = prefix(start, 20).to_ascii_lowercase();
+    if ["<!doctype html", "<html", "<head", "<body"]
+        .iter()
+        .any(|p| head.starts_with(p))
+    {
+        return InputKind::Html;
+    }
+    match distinct_tags(prefix(start, SNIFF_SAMPLE)) {
+        0 => InputKind::Text,
+        n if n >= SNIFF_CLEAR_TAGS => InputKind::Html,
+        _ if name_hint.is_some_and(has_html_extension) => InputKind::Html,
+        _ => InputKind::Text,
+    }
+}
+
+/// Whether a file name ends in `.html`, `.htm`, `.xhtml`, or one of those plus `.gz`.
+pub fn has_html_extension(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let stem = lower.strip_suffix(".gz").unwrap_or(&lower);
+    [".html", ".htm", ".xhtml"]
+        .iter()
+        .any(|e| stem.ends_with(e))
+}
+
+/// The text after a byte order mark, white space, HTML comments and `<?xml ...?>` prologs.
+fn skip_prologue(text: &str) -> &str {
+    let mut rest = text.trim_start_matches('\u{feff}');
+    loop {
+        rest = rest.trim_start();
+        let skipped = if rest.starts_with("<!--") {
+            rest.find("-->").map(|end| &rest[end + 3..])
+        } else if rest.starts_with("<?") {
+            rest.find("?>").map(|end| &rest[end + 2..])
+        } else {
+            None
+        };
+        match skipped {
+            Some(after) => rest = after,
+            None => return rest,
+        }
+    }
+}
+
+/// At most `max` bytes of `text`, cut at a character boundary.
+fn prefix(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Common HTML element names the sniffer recognises.
+const HTML_ELEMENTS: &[&str] = &[
+    "a",
+    "article",
+    "aside",
+    "b",
+    "blockquote",
+    "body",
+    "br",
+    "div",
+    "em",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "li",
+    "link",
+    "main",
+    "meta",
+    "nav",
+    "ol",
+    "p",
+    "script",
+    "section",
+    "span",
+    "strong",
+    "style",
+    "table",
+    "td",
+    "th",
+    "title",
+    "tr",
+    "ul",
+];
+
+/// How many distinct known HTML element names occur as tags (`<p>`, `</div>`, `<a href`).
+fn distinct_tags(text: &str) -> usize {
+    let mut seen: Vec<&str> = Vec::new();
+    for (at, _) in text.match_indices('<') {
+        if let Some(name) = tag_name(&text[at + 1..]) {
+            if !seen.contains(&name) {
+                seen.push(name);
+            }
+        }
+    }
+    seen.len()
+}
+
+/// The known element name of a tag whose text follows `<`, if it is one.
+fn tag_name(after_lt: &str) -> Option<&'static str> {
+    let body = after_lt.strip_prefix('/').unwrap_or(after_lt);
+    let len = body
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(body.len());
+    let terminated = matches!(
+        body.as_bytes().get(len),
+        Some(b'>' | b'/' | b' ' | b'\t' | b'\n')
+    );
+    if len == 0 || !terminated {
+        return None;
+    }
+    let name = body[..len].to_ascii_lowercase();
+    HTML_ELEMENTS.iter().find(|e| **e == name).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn gzip(bytes: &[u8]) -> Vec<u8> {
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        encoder.write_all(bytes).unwrap();
+        encoder.finish().unwrap()
+    }
+
+    #[test]
+    fn plain_utf8_passes_through_without_warnings() {
+        let decoded = decode("Grüße aus Köln\r\nZweite Zeile\rDritte".as_bytes(), 1000).unwrap();
+        assert_eq!(decoded.text, "Grüße aus Köln\nZweite Zeile\nDritte");
+        assert!(decoded.warnings.is_empty());
+        assert_eq!(
+            decoded.input_bytes,
+            "Grüße aus Köln\r\nZweite Zeile\rDritte".len()
+        );
+    }
+
+    #[test]
+    fn utf16le_with_bom_is_decoded_not_binary() {
+        let mut bytes = vec![0xff, 0xfe];
+        for unit in "Заголовок\nтекст статьи".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let decoded = decode(&bytes, 1000).unwrap();
+        assert_eq!(decoded.text, "Заголовок\nтекст статьи");
+        assert!(decoded.warnings.is_empty());
+    }
+
+    #[test]
+    fn utf16be_with_bom_is_decoded() {
+        let mut bytes = vec![0xfe, 0xff];
+        for unit in "Hello".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_be_bytes());
+        }
+        assert_eq!(decode(&bytes, 1000).unwrap().text, "Hello");
+    }
+
+    #[test]
+    fn utf8_bom_is_dropped() {
+        let decoded = decode(b"\xef\xbb\xbfHello", 1000).unwrap();
+        assert_eq!(decoded.text, "Hello");
+    }
+
+    #[test]
+    fn latin1_page_follows_its_meta_charset() {
+        let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"></head><body><p>Café à la crème</p></body></html>";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(page);
+        let decoded = decode(&bytes, 10_000).unwrap();
+        assert!(decoded.text.contains("Café à la crème"), "{}", decoded.text);
+        assert!(decoded.warnings.is_empty());
+    }
+
+    #[test]
+    fn html5_meta_charset_is_read() {
+        let page = "<!doctype html><meta charset='windows-1251'><title>Новости</title>";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(page);
+        assert!(decode(&bytes, 10_000).unwrap().text.contains("Новости"));
+    }
+
+    #[test]
+    fn windows1251_without_declaration_is_detected() {
+        let text = "Правительство объявило о новых мерах поддержки малого бизнеса. \
+                    Эксперты считают, что это поможет экономике в следующем году.";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(text);
+        let decoded = decode(&bytes, 10_000).unwrap();
+        assert_eq!(decoded.text, text);
+        assert!(decoded.warnings.iter().any(|w| w.contains("windows-1251")));
+    }
+
+    #[test]
+    fn invalid_utf8_gets_replacement_characters_and_a_warning() {
+        let mut bytes = "Grüße aus Köln und München. ".as_bytes().to_vec();
+        bytes.push(0xff);
+        bytes.extend_from_slice("Schön.".as_bytes());
+        let decoded = decode(&bytes, 10_000).unwrap();
+        assert!(decoded.text.contains("Grüße"));
+        assert!(decoded.text.contains('\u{fffd}'));
+        assert_eq!(
+            decoded.warnings,
+            vec!["invalid UTF-8 decoded with replacement characters"]
+        );
+    }
+
+    #[test]
+    fn gzip_is_decompressed() {
+        let decoded = decode(&gzip(b"Hello, world"), 1000).unwrap();
+        assert_eq!(decoded.text, "Hello, world");
+        assert_eq!(decoded.input_bytes, 12);
+    }
+
+    #[test]
+    fn truncated_gzip_is_a_gzip_error() {
+        let data = gzip("some article text that compresses ".repeat(50).as_bytes());
+        let err = decode(&data[..data.len() / 2], 100_000).unwrap_err();
+        assert!(matches!(err, CleanError::Gzip(_)), "{err:?}");
+    }
+
+    #[test]
+    fn gzip_bomb_over_the_cap_is_too_large() {
+        let data = gzip(&vec![b'a'; 1_000_000]);
+        assert!(data.len() < 10_000);
+        let err = decode(&data, 100_000).unwrap_err();
+        assert!(
+            matches!(err, CleanError::TooLarge { limit: 100_000 }),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn gzip_exactly_at_the_cap_is_accepted() {
+        let decoded = decode(&gzip(&[b'a'; 1000]), 1000).unwrap();
+        assert_eq!(decoded.input_bytes, 1000);
+    }
+
+    #[test]
+    fn raw_input_over_the_cap_is_too_large() {
+        let err = decode(&[b'a'; 101], 100).unwrap_err();
+        assert!(matches!(err, CleanError::TooLarge { limit: 100 }));
+    }
+
+    #[test]
+    fn png_is_binary() {
+        let mut bytes = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR".to_vec();
+        bytes.extend_from_slice(&[0u8; 64]);
+        let err = decode(&bytes, 1000).unwrap_err();
+        assert!(
+            matches!(&err, CleanError::Binary(d) if d.contains("PNG")),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn control_heavy_content_is_binary() {
+        let bytes: Vec<u8> = (0..2000u32).map(|i| (i % 32) as u8).collect();
+        assert!(matches!(decode(&bytes, 10_000), Err(CleanError::Binary(_))));
+    }
+
+    #[test]
+    fn stray_nuls_are_stripped_with_a_warning() {
+        let mut bytes = b"A headline\n\nThe first paragraph of the story.".to_vec();
+        bytes.insert(5, 0);
+        bytes.push(0);
+        let decoded = decode(&bytes, 1000).unwrap();
+        assert_eq!(
+            decoded.text,
+            "A headline\n\nThe first paragraph of the story."
+        );
+        assert_eq!(decoded.warnings, vec!["removed 2 NUL character(s)"]);
+    }
+
+    #[test]
+    fn empty_input_is_empty_text() {
+        let decoded = decode(b"", 1000).unwrap();
+        assert_eq!(decoded.text, "");
+        assert!(decoded.warnings.is_empty());
+    }
+
+    #[test]
+    fn sniff_recognises_document_starts() {
+        for page in [
+            "<!DOCTYPE html><p>x",
+            "\u{feff}  <html lang=en>",
+            "<!-- saved page -->\n<head><title>x</title>",
+            "<?xml version=\"1.0\"?><html>",
+            "<body>hi</body>",
+        ] {
+            assert_eq!(sniff(page, Some("a.txt")), InputKind::Html, "{page}");
+        }
+    }
+
+    #[test]
+    fn sniff_counts_tags_in_fragments() {
+        let fragment = "<div class=x><p>One</p><span>two</span></div>";
+        assert_eq!(sniff(fragment, None), InputKind::Html);
+    }
+
+    #[test]
+    fn sniff_keeps_prose_as_text() {
+        let prose = "A headline\n\nWhen a < b and c > d, the story goes on.\n";
+        assert_eq!(sniff(prose, Some("story.html")), InputKind::Text);
+    }
+
+    #[test]
+    fn extension_breaks_a_tie_only() {
+        let unclear = "Some words<br>more words";
+        assert_eq!(sniff(unclear, Some("page.html.gz")), InputKind::Html);
+        assert_eq!(sniff(unclear, Some("page.HTM")), InputKind::Html);
+        assert_eq!(sniff(unclear, Some("page.txt")), InputKind::Text);
+        assert_eq!(sniff(unclear, None), InputKind::Text);
+        let clear = "<div><p>One</p><span>two</span></div>";
+        assert_eq!(sniff(clear, Some("notes.txt")), InputKind::Html);
+    }
+
+    #[test]
+    fn sniff_does_not_split_characters() {
+        let text = "é".repeat(SNIFF_SAMPLE);
+        assert_eq!(sniff(&text, None), InputKind::Text);
+    }
 }
