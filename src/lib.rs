@@ -20,6 +20,8 @@ pub mod eval;
 pub mod html;
 pub mod meta;
 pub mod noise;
+pub mod output;
+pub mod pipeline;
 pub mod reason;
 pub mod record;
 pub mod text;
