@@ -1,5 +1,9 @@
 //! The deboil command line: a thin layer over the library.
 
+mod cli;
+
+use std::process::ExitCode;
+
 use clap::{Parser, Subcommand};
 
 /// Strip boilerplate and page noise from scraped articles.
@@ -12,14 +16,30 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Clean articles (text or HTML, optionally gzipped) into JSON article records.
+    Clean(cli::CleanArgs),
     /// Score deboil on the annotated corpora in ../shared/corpus.
     Eval(deboil::eval::EvalArgs),
 }
 
-fn main() -> anyhow::Result<()> {
+fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Eval(args) => deboil::eval::run(&args)?,
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("deboil: {error:#}");
+            ExitCode::FAILURE
+        }
     }
-    Ok(())
+}
+
+/// Run one subcommand; returns the exit code.
+fn run(command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Clean(args) => cli::run(&args),
+        Command::Eval(args) => {
+            deboil::eval::run(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
 }

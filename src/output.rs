@@ -16,11 +16,13 @@ pub enum Format {
     Jsonl,
     /// One pretty-printed JSON array holding all records.
     Json,
-    /// Plain text: title, standfirst and body blocks separated by blank lines; records
-    /// separated by a line holding a single form feed.
+    /// Plain text: per record the title, a blank line, the standfirst, a blank line, then
+    /// the body blocks separated by blank lines (absent parts left out); records are
+    /// separated by a line holding only a form feed (\f).
     Text,
-    /// Markdown: `# title`, the standfirst in emphasis, `##` headings, `-` list items,
-    /// `>` quotes; records separated by a `---` rule.
+    /// Markdown: `# title`, the standfirst as an *emphasised* paragraph, `##` headings,
+    /// `-` list items, `>` quotes, tables as pipe tables; records are separated by a
+    /// `---` line.
     Markdown,
 }
 
