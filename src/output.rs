@@ -260,13 +260,22 @@ impl AtomicFile {
         })
     }
 
-    /// Flush, sync and rename the temporary file over the target.
+    /// Flush, sync and rename the temporary file over the target. On failure the
+    /// temporary file is removed and the target left as it was.
     pub fn commit(mut self) -> io::Result<()> {
-        if let Some(writer) = self.file.take() {
-            let file = writer.into_inner().map_err(|e| e.into_error())?;
-            file.sync_all()?;
+        let writer = self
+            .file
+            .take()
+            .ok_or_else(|| io::Error::other("output already committed"))?;
+        let result = writer
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .and_then(|file| file.sync_all())
+            .and_then(|()| fs::rename(&self.temp, &self.target));
+        if result.is_err() {
+            let _ = fs::remove_file(&self.temp);
         }
-        fs::rename(&self.temp, &self.target)
+        result
     }
 }
 
@@ -439,6 +448,18 @@ mod tests {
         assert!(!target.exists());
         file.commit().unwrap();
         assert_eq!(fs::read_to_string(&target).unwrap(), "hello\n");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn failed_commit_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("taken");
+        fs::create_dir(&target).unwrap();
+        fs::write(target.join("inside"), "x").unwrap();
+        let mut file = AtomicFile::create(&target).unwrap();
+        file.write_all(b"data").unwrap();
+        assert!(file.commit().is_err());
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
