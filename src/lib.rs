@@ -71,6 +71,7 @@ pub fn clean_text(text: &str, options: &Options) -> Article {
     let mut blocks = text::segment(text);
     let found = noise::detect(&mut blocks);
     let layout = text::layout(&mut blocks);
+    noise::duplicates::remove(&mut blocks);
     let mut article = assemble::article(
         InputKind::Text,
         blocks,

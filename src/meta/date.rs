@@ -1,1 +1,253 @@
-//! Recognising stand-alone date lines and turning them into ISO 8601.
+//! Recognising stand-alone date lines ("24 March, 2016", "Updated 14:32 GMT, 3 June
+//! 2021", "12 de marzo de 2023", "Veröffentlicht am 3. Mai 2022") and turning their date
+//! into ISO 8601. Month names and the words a date line may carry are data, per language.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// Month names and abbreviations (English, German, French, Spanish, Italian,
+/// Portuguese, Dutch), with their month number.
+#[rustfmt::skip]
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1), ("jan", 1), ("januar", 1), ("jänner", 1), ("janvier", 1), ("janv", 1), ("enero", 1), ("ene", 1), ("gennaio", 1), ("janeiro", 1), ("januari", 1),
+    ("february", 2), ("feb", 2), ("februar", 2), ("feber", 2), ("février", 2), ("fevrier", 2), ("févr", 2), ("fév", 2), ("febrero", 2), ("febbraio", 2), ("fevereiro", 2), ("februari", 2),
+    ("march", 3), ("mar", 3), ("märz", 3), ("maerz", 3), ("mrz", 3), ("mars", 3), ("marzo", 3), ("março", 3), ("maart", 3),
+    ("april", 4), ("apr", 4), ("avril", 4), ("avr", 4), ("abril", 4), ("abr", 4), ("aprile", 4),
+    ("may", 5), ("mai", 5), ("mayo", 5), ("maggio", 5), ("maio", 5), ("mei", 5),
+    ("june", 6), ("jun", 6), ("juni", 6), ("juin", 6), ("junio", 6), ("giugno", 6), ("junho", 6),
+    ("july", 7), ("jul", 7), ("juli", 7), ("juillet", 7), ("juil", 7), ("julio", 7), ("luglio", 7), ("julho", 7),
+    ("august", 8), ("aug", 8), ("août", 8), ("aout", 8), ("agosto", 8), ("ago", 8), ("augustus", 8),
+    ("september", 9), ("sep", 9), ("sept", 9), ("septembre", 9), ("septiembre", 9), ("setiembre", 9), ("settembre", 9), ("setembro", 9), ("set", 9),
+    ("october", 10), ("oct", 10), ("oktober", 10), ("okt", 10), ("octobre", 10), ("octubre", 10), ("ottobre", 10), ("outubro", 10), ("out", 10),
+    ("november", 11), ("nov", 11), ("novembre", 11), ("noviembre", 11), ("novembro", 11),
+    ("december", 12), ("dec", 12), ("dezember", 12), ("dez", 12), ("décembre", 12), ("decembre", 12), ("déc", 12), ("diciembre", 12), ("dic", 12), ("dicembre", 12), ("dezembro", 12),
+];
+
+/// Words that may stand beside a date on a date line: labels, prepositions, weekdays,
+/// time-of-day and time-zone words.
+#[rustfmt::skip]
+const DATE_LINE_WORDS: &[&str] = &[
+    // labels
+    "published", "updated", "posted", "last", "modified", "first", "created", "date", "on", "at", "the", "of", "and",
+    "veröffentlicht", "aktualisiert", "zuletzt", "erstellt", "stand", "am", "um", "vom", "uhr", "datum",
+    "publié", "publie", "mis", "à", "a", "jour", "modifié", "le", "par", "h", "mise",
+    "publicado", "actualizado", "modificado", "el", "de", "del", "a", "las", "la", "hs", "horas",
+    "pubblicato", "aggiornato", "il", "alle", "ore", "em", "às", "gepubliceerd", "bijgewerkt", "op", "om",
+    // weekdays
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "sonnabend",
+    "mo", "di", "mi", "do", "fr", "sa", "so",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo",
+    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+    // time of day and zones
+    "am", "pm", "a.m", "p.m", "gmt", "utc", "bst", "cet", "cest", "mez", "mesz", "est", "edt", "cst", "cdt",
+    "mst", "mdt", "pst", "pdt", "et", "pt", "ct", "ist", "aest", "aedt", "jst", "kst", "hkt", "sgt", "wib", "eat", "cat", "wat", "sast",
+];
+
+/// A recognised date line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateLine {
+    /// The date as ISO 8601 (`YYYY-MM-DD`), when it is unambiguous.
+    pub iso: Option<String>,
+}
+
+/// If `text` is a stand-alone date line, what date it gives.
+pub fn parse_date_line(text: &str) -> Option<DateLine> {
+    let words = text.split_whitespace().count();
+    if words == 0 || words > 14 || text.len() > 120 {
+        return None;
+    }
+    if is_relative_date(text) {
+        return Some(DateLine { iso: None });
+    }
+    let found = find_date(text)?;
+    let rest = format!("{} {}", &text[..found.start], &text[found.end..]);
+    only_date_words(&rest).then_some(DateLine { iso: found.iso })
+}
+
+/// A date found inside a string: where it is and its ISO form.
+struct DateMatch {
+    start: usize,
+    end: usize,
+    iso: Option<String>,
+}
+
+/// Patterns for dates, each with named groups `d`, `m` (number or name) and `y`.
+fn date_patterns() -> &'static [Regex] {
+    static PATTERNS: OnceLock<Vec<Regex>> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        [
+            // 2016-03-24, 2016-03-24T14:32:00Z
+            r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b",
+            // 24 March, 2016 / 24. März 2016 / 24 de marzo de 2016 / 1er mars 2016
+            r"(?i)\b(?P<d>\d{1,2})(?:\.|º|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<m>\p{L}{3,10})\.?,?\s+(?:de\s+|del\s+)?(?P<y>\d{4})\b",
+            // March 24, 2016 / Mar. 24 2016
+            r"(?i)\b(?P<m>\p{L}{3,10})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b",
+            // 24.03.2016
+            r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})\b",
+            // 24/03/2016 (day or month first: decided by the values)
+            r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b",
+        ]
+        .iter()
+        .map(|p| Regex::new(p).expect("date pattern compiles"))
+        .collect()
+    })
+}
+
+/// The first date in `text` that any pattern finds and that is a valid calendar date.
+fn find_date(text: &str) -> Option<DateMatch> {
+    date_patterns().iter().find_map(|pattern| {
+        pattern.captures_iter(text).find_map(|caps| {
+            let whole = caps.get(0)?;
+            let year = parse_year(caps.name("y")?.as_str())?;
+            let iso = match (caps.name("a"), caps.name("b")) {
+                (Some(a), Some(b)) => slash_date(a.as_str(), b.as_str(), year)?,
+                _ => {
+                    let month = month_number(caps.name("m")?.as_str())?;
+                    let day: u32 = caps.name("d")?.as_str().parse().ok()?;
+                    Some(iso_date(year, month, day)?)
+                }
+            };
+            Some(DateMatch {
+                start: whole.start(),
+                end: whole.end(),
+                iso,
+            })
+        })
+    })
+}
+
+/// A slashed date: day-first or month-first when the values decide it; a valid but
+/// ambiguous date gives `Some(None)` (it is a date, but which one is not known).
+fn slash_date(a: &str, b: &str, year: i32) -> Option<Option<String>> {
+    let a: u32 = a.parse().ok()?;
+    let b: u32 = b.parse().ok()?;
+    match (a > 12, b > 12) {
+        (true, false) => Some(Some(iso_date(year, b, a)?)),
+        (false, true) => Some(Some(iso_date(year, a, b)?)),
+        (false, false) if a == b => Some(Some(iso_date(year, a, b)?)),
+        (false, false) => {
+            iso_date(year, a, b)?;
+            Some(None)
+        }
+        (true, true) => None,
+    }
+}
+
+/// A four-digit year, or a two-digit one read as 20xx.
+fn parse_year(text: &str) -> Option<i32> {
+    let year: i32 = text.parse().ok()?;
+    let year = if text.len() == 2 { 2000 + year } else { year };
+    (1900..=2100).contains(&year).then_some(year)
+}
+
+/// The month number of a month given as a number or as a name.
+fn month_number(text: &str) -> Option<u32> {
+    if let Ok(n) = text.parse::<u32>() {
+        return (1..=12).contains(&n).then_some(n);
+    }
+    let lower = text.to_lowercase();
+    MONTHS
+        .iter()
+        .find(|(name, _)| *name == lower)
+        .map(|(_, n)| *n)
+}
+
+/// `YYYY-MM-DD` if the date exists in the calendar.
+pub fn iso_date(year: i32, month: u32, day: u32) -> Option<String> {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days)
+        .contains(&day)
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// Whether what is left beside the date is only labels, weekdays, times and zones.
+fn only_date_words(rest: &str) -> bool {
+    rest.split(|c: char| c.is_whitespace() || ",|·•–—-:()/".contains(c))
+        .map(|w| w.trim_matches(|c: char| c == '.' || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .all(|w| is_time(w) || DATE_LINE_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// A clock time: `14`, `14h30`, `2pm`, `14.32` and the parts of `14:32` once split.
+fn is_time(word: &str) -> bool {
+    static TIME: OnceLock<Regex> = OnceLock::new();
+    TIME.get_or_init(|| {
+        Regex::new(r"(?i)^\d{1,2}([h.]\d{2})?(am|pm|h|uhr)?$").expect("time pattern compiles")
+    })
+    .is_match(word)
+}
+
+/// "3 hours ago", "Updated 5 mins ago", "vor 2 Stunden", "il y a 3 heures", "hace 2 horas".
+fn is_relative_date(text: &str) -> bool {
+    static RELATIVE: OnceLock<Regex> = OnceLock::new();
+    RELATIVE
+        .get_or_init(|| {
+            Regex::new(
+                r"(?i)^((published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado)\s*:?\s*)?(\d+|an?|one)\s+(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$|^vor\s+\d+\s+(sekunden|minuten|stunden|tagen|wochen)$|^il y a\s+\d+\s+(secondes?|minutes?|heures?|jours?|semaines?)$|^hace\s+\d+\s+(segundos?|minutos?|horas?|días?|semanas?)$",
+            )
+            .expect("relative date pattern compiles")
+        })
+        .is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(text: &str) -> Option<String> {
+        parse_date_line(text).and_then(|d| d.iso)
+    }
+
+    #[test]
+    fn reads_date_lines_in_many_forms() {
+        assert_eq!(iso("24 March, 2016").as_deref(), Some("2016-03-24"));
+        assert_eq!(iso("March 24, 2016").as_deref(), Some("2016-03-24"));
+        assert_eq!(
+            iso("Updated 14:32 GMT, 3 June 2021").as_deref(),
+            Some("2021-06-03")
+        );
+        assert_eq!(iso("12 de marzo de 2023").as_deref(), Some("2023-03-12"));
+        assert_eq!(
+            iso("Veröffentlicht am 3. Mai 2022, 10:15 Uhr").as_deref(),
+            Some("2022-05-03")
+        );
+        assert_eq!(
+            iso("Publié le 1er mars 2020 à 18h05").as_deref(),
+            Some("2020-03-01")
+        );
+        assert_eq!(
+            iso("Thursday 24 March 2016 14:02 GMT").as_deref(),
+            Some("2016-03-24")
+        );
+        assert_eq!(iso("2016-03-24T10:00:00Z").as_deref(), Some("2016-03-24"));
+        assert_eq!(iso("24.03.2016").as_deref(), Some("2016-03-24"));
+        assert_eq!(iso("03/24/2016").as_deref(), Some("2016-03-24"));
+    }
+
+    #[test]
+    fn ambiguous_and_relative_dates_are_lines_without_a_date() {
+        assert_eq!(parse_date_line("03/04/2016"), Some(DateLine { iso: None }));
+        assert_eq!(parse_date_line("3 hours ago"), Some(DateLine { iso: None }));
+    }
+
+    #[test]
+    fn sentences_with_dates_are_not_date_lines() {
+        assert_eq!(
+            parse_date_line("The law took effect on 24 March 2016."),
+            None
+        );
+        assert_eq!(parse_date_line("Elections 24 March 2016"), None);
+        assert_eq!(parse_date_line("31 February 2016"), None);
+    }
+}

@@ -1,17 +1,10 @@
-//! The text front end: plain text into blocks, and the layout pass that finds title,
-//! standfirst, headings and the body's extent.
+//! The text front end: plain text into blocks ([`segment()`]), and the layout pass
+//! ([`layout()`]) that finds the body's extent, title, standfirst and headings.
 
-use crate::block::Block;
-use crate::meta::Found;
+mod layout;
+mod segment;
+mod shape;
 
-/// Split text into blocks: one block per line, hard-wrapped prose re-joined.
-pub fn segment(text: &str) -> Vec<Block> {
-    let _ = text;
-    todo!()
-}
-
-/// Find title, standfirst, headings and the body's extent.
-pub fn layout(blocks: &mut [Block]) -> Found {
-    let _ = blocks;
-    todo!()
-}
+pub use layout::layout;
+pub use segment::{normalise, segment, strip_bullet};
+pub use shape::{is_heading_shaped, is_prose};

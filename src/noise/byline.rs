@@ -1,0 +1,162 @@
+//! Stand-alone bylines ("By Jane Doe and Omar Haddad", "Von Anna Schmidt", "Par Luc
+//! Martin", "Por María Gómez"): removed from the body; the names fill `byline`.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::block::Block;
+use crate::reason::Reason;
+
+/// Longest byline line, in words.
+const MAX_WORDS: usize = 16;
+
+/// Words that describe a role, not a name ("Political Editor", "Korrespondent").
+#[rustfmt::skip]
+const ROLE_WORDS: &[&str] = &[
+    "editor", "correspondent", "reporter", "writer", "staff", "contributor", "journalist",
+    "columnist", "analyst", "producer", "team", "desk", "newsroom", "senior", "chief",
+    "redakteur", "redakteurin", "korrespondent", "korrespondentin", "redaktion", "autor",
+    "autorin", "rédaction", "correspondante", "envoyé", "envoyée", "spécial", "spéciale",
+    "journaliste", "corresponsal", "redacción", "redactor", "redactora", "periodista",
+];
+
+/// Lower-case particles allowed inside names ("Ursula von der Leyen", "Ana de la Cruz").
+#[rustfmt::skip]
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "das", "do", "dos", "del", "della", "di", "du", "van", "von", "der", "den",
+    "la", "le", "al", "el", "bin", "ibn", "y", "zu", "ter", "ten",
+];
+
+/// Remove byline lines; returns the names of the first one.
+pub fn remove(blocks: &mut [Block]) -> Option<String> {
+    let mut byline = None;
+    for block in blocks.iter_mut().filter(|b| b.is_body()) {
+        if let Some(names) = parse_byline(&block.text) {
+            block.remove(Reason::Byline);
+            byline = byline.or(Some(names));
+        }
+    }
+    byline
+}
+
+/// If `text` is a byline line, the author names it gives, joined by ", ".
+pub fn parse_byline(text: &str) -> Option<String> {
+    if text.split_whitespace().count() > MAX_WORDS {
+        return None;
+    }
+    let caps = prefix_pattern().captures(text)?;
+    let rest = cut_trailing_parts(caps.name("rest")?.as_str());
+    let mut names = Vec::new();
+    for part in split_names(rest) {
+        if is_role(part) {
+            continue;
+        }
+        if !is_name(part) {
+            return None;
+        }
+        names.push(part.to_owned());
+    }
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// "By", "Von", "Par", "Por" and their variants, then the rest of the line.
+fn prefix_pattern() -> &'static Regex {
+    static PREFIX: OnceLock<Regex> = OnceLock::new();
+    PREFIX.get_or_init(|| {
+        Regex::new(r"(?i)^(?:(?:written|words|story|text|reporting|report)\s+by|by|von|par|por|di|door|text|texte|autor|autora|auteur|author|de)\s*:?\s+(?P<rest>.+)$")
+            .expect("byline pattern compiles")
+    })
+}
+
+/// Cut what follows the names: a date, a place, a separator and what comes after it.
+fn cut_trailing_parts(rest: &str) -> &str {
+    let cut = [
+        " | ", " · ", " • ", " - ", " – ", " — ", " / ", " on ", " am ", " le ", " el ", " in ",
+    ]
+    .iter()
+    .filter_map(|sep| rest.find(sep))
+    .min()
+    .unwrap_or(rest.len());
+    rest[..cut].trim().trim_end_matches(['.', ','])
+}
+
+/// Split a list of names on commas and conjunctions.
+fn split_names(rest: &str) -> impl Iterator<Item = &str> {
+    static SPLIT: OnceLock<Regex> = OnceLock::new();
+    SPLIT
+        .get_or_init(|| {
+            Regex::new(r",\s*|\s+(?:and|und|et|y|e|&|og|och|en)\s+").expect("split compiles")
+        })
+        .split(rest)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+}
+
+/// Whether a part names a role ("Political Editor", "in London" was cut before).
+fn is_role(part: &str) -> bool {
+    part.split_whitespace()
+        .any(|w| ROLE_WORDS.contains(&w.to_lowercase().trim_matches('.')))
+}
+
+/// Whether a part reads as a person's (or agency's) name: one to five words, each
+/// capitalised or a name particle, the first capitalised, no digits.
+fn is_name(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 || part.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    capitalised(words[0])
+        && words
+            .iter()
+            .all(|w| capitalised(w) || NAME_PARTICLES.contains(w))
+        && !part.ends_with(['!', '?'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_without_prefix_or_roles() {
+        assert_eq!(
+            parse_byline("By Jane Doe and Omar Haddad").as_deref(),
+            Some("Jane Doe, Omar Haddad")
+        );
+        assert_eq!(
+            parse_byline("By Jane Doe, Political Editor").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            parse_byline("Von Anna Schmidt | 3. Mai 2022").as_deref(),
+            Some("Anna Schmidt")
+        );
+        assert_eq!(
+            parse_byline("Por María Gómez").as_deref(),
+            Some("María Gómez")
+        );
+        assert_eq!(
+            parse_byline("Par Luc Martin et Claire Dubois").as_deref(),
+            Some("Luc Martin, Claire Dubois")
+        );
+        assert_eq!(
+            parse_byline("By Ursula von der Leyen").as_deref(),
+            Some("Ursula von der Leyen")
+        );
+    }
+
+    #[test]
+    fn sentences_starting_with_by_are_not_bylines() {
+        assert_eq!(
+            parse_byline("By the end of the year, prices had doubled."),
+            None
+        );
+        assert_eq!(parse_byline("By Monday, the river had risen."), None);
+        assert_eq!(
+            parse_byline("De nombreux habitants ont quitté la ville."),
+            None
+        );
+        assert_eq!(parse_byline("Por la tarde llegó la lluvia."), None);
+    }
+}

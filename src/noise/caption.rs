@@ -1,0 +1,112 @@
+//! Photo and video captions: a descriptive line that ends in a credit ("... [AFP]",
+//! "... (Photo: Jane Roe/Reuters)", "... Photograph: X/Getty Images"), and a caption
+//! printed twice in a row (alt text and figure caption), of which both copies go.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::walls::ends_sentence;
+use crate::block::Block;
+use crate::reason::Reason;
+use crate::text::is_prose;
+
+/// Longest caption, in words.
+const MAX_WORDS: usize = 60;
+
+/// Remove captions.
+pub fn remove(blocks: &mut [Block]) {
+    for block in blocks.iter_mut().filter(|b| b.is_body()) {
+        if block.word_count() <= MAX_WORDS && ends_with_credit(&block.text) {
+            block.remove(Reason::Caption);
+        }
+    }
+    remove_doubled_captions(blocks);
+}
+
+/// Two identical lines in a row that are not sentences, after the first paragraph of
+/// prose: both copies are the caption. (A repeated full sentence is a duplicate paragraph
+/// instead, of which one copy stays; a line doubled before any prose is a headline.)
+fn remove_doubled_captions(blocks: &mut [Block]) {
+    let first_prose = blocks.iter().position(is_prose).unwrap_or(blocks.len());
+    for i in first_prose + 1..blocks.len() {
+        let (before, after) = blocks.split_at_mut(i);
+        let (first, second) = (&mut before[i - 1], &mut after[0]);
+        let doubled = first.is_body()
+            && second.is_body()
+            && first.text == second.text
+            && (4..=MAX_WORDS).contains(&first.word_count())
+            && !ends_sentence(&first.text);
+        if doubled {
+            first.remove(Reason::Caption);
+            second.remove(Reason::Caption);
+        }
+    }
+}
+
+/// Whether the text ends in a photo or agency credit.
+pub fn ends_with_credit(text: &str) -> bool {
+    static CREDIT: OnceLock<Regex> = OnceLock::new();
+    CREDIT
+        .get_or_init(|| {
+            Regex::new(concat!(
+                r"(?i)(",
+                // a bracketed credit: [AFP], (Reuters), (Photo: Jane Roe/Reuters), (File photo)
+                r"[\(\[]\s*((photo|photograph|image|picture|pic|foto|bild|video|credit|crédit|crédito|fotografía|imagen|illustration|file|archive|archiv|handout)s?\b[^()\[\]]{0,60}",
+                r"|[^()\[\]]{0,40}\b(afp|ap|reuters|dpa|epa|efe|ansa|xinhua|anadolu|getty|shutterstock|istock|alamy|apa|sipa|pa|aap|ap photo|ap images|bloomberg|nurphoto|zuma|imago|picture alliance|keystone|belga|tass|kyodo|yonhap|ians|pti|ani)\b[^()\[\]]{0,40}",
+                r"|[^()\[\]/]{1,40}/[^()\[\]/]{1,40})\s*[\)\]]",
+                // a trailing labelled credit: Photograph: X/Y, Foto: dpa, Image credit: ...
+                r"|\b(photo|photograph|image|picture|foto|bild|credit|crédit|crédito|fotografía|imagen|photo credit|image credit)\s?:\s?[^.:]{1,60}",
+                r")\s*$"
+            ))
+            .expect("caption credit pattern compiles")
+        })
+        .is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::block::Role;
+    use crate::text::segment;
+
+    #[test]
+    fn credited_lines_are_captions() {
+        assert!(ends_with_credit(
+            "Troops launched an offensive this month [AFP]"
+        ));
+        assert!(ends_with_credit(
+            "Protesters in the square. (Photo: Jane Roe/Reuters)"
+        ));
+        assert!(ends_with_credit(
+            "The harbour at dawn. Photograph: Max Field/AFP via Getty Images"
+        ));
+        assert!(ends_with_credit("Der Bahnhof am Morgen Foto: dpa"));
+        assert!(!ends_with_credit(
+            "The minister said the plan (which costs £3bn) would go ahead."
+        ));
+        assert!(!ends_with_credit("Shares rose 3% (to 120p) on Monday."));
+    }
+
+    #[test]
+    fn caption_printed_twice_goes_whole() {
+        let line = "A fisherman mends his nets at dawn in the old harbour";
+        let lead = "The old harbour is busy again this spring, after years of decline.";
+        let text =
+            format!("{lead}\n{line}\n{line}\nThe harbour has been used for five hundred years.");
+        let mut blocks = segment(&text);
+        remove(&mut blocks);
+        assert_eq!(blocks[0].role, Role::Body);
+        assert_eq!(blocks[1].role, Role::Removed(Reason::Caption));
+        assert_eq!(blocks[2].role, Role::Removed(Reason::Caption));
+        assert_eq!(blocks[3].role, Role::Body);
+    }
+
+    #[test]
+    fn repeated_sentence_is_left_to_the_duplicate_detector() {
+        let line = "The harbour has been used for five hundred years.";
+        let mut blocks = segment(&format!("{line}\n{line}"));
+        remove(&mut blocks);
+        assert!(blocks.iter().all(|b| b.role == Role::Body));
+    }
+}

@@ -1,0 +1,83 @@
+//! Repeated and near-duplicate paragraphs: the body keeps one full copy.
+//!
+//! Runs after the layout pass, on body blocks only, so that a standfirst repeated as the
+//! first paragraph keeps its place as standfirst and the body keeps the paragraph.
+
+use std::collections::{HashMap, HashSet};
+
+use super::similarity::{near_duplicate, shingles};
+use crate::block::Block;
+use crate::reason::Reason;
+
+/// Paragraphs shorter than this (in words) are never judged duplicates: short lines
+/// repeat legitimately ("Yes.", list items).
+const MIN_WORDS: usize = 6;
+
+/// Remove the extra copies of repeated paragraphs. Of two near-duplicates the shorter
+/// goes (the body keeps the fuller copy); of two equal ones the later goes.
+pub fn remove(blocks: &mut [Block]) {
+    let candidates: Vec<usize> = (0..blocks.len())
+        .filter(|&i| blocks[i].is_body() && blocks[i].word_count() >= MIN_WORDS)
+        .collect();
+    let sets: HashMap<usize, HashSet<u64>> = candidates
+        .iter()
+        .map(|&i| (i, shingles(&blocks[i].text)))
+        .collect();
+    let mut by_shingle: HashMap<u64, Vec<usize>> = HashMap::new();
+    for &i in &candidates {
+        let earlier = earlier_sharing(&sets[&i], &by_shingle);
+        let twin = earlier
+            .into_iter()
+            .find(|j| blocks[*j].is_body() && near_duplicate(&sets[&i], &sets[j]));
+        match twin {
+            Some(j) if blocks[i].char_count() > blocks[j].char_count() => {
+                blocks[j].remove(Reason::Duplicate)
+            }
+            Some(_) => blocks[i].remove(Reason::Duplicate),
+            None => {}
+        }
+        for s in &sets[&i] {
+            by_shingle.entry(*s).or_default().push(i);
+        }
+    }
+}
+
+/// Earlier blocks that share at least one shingle with `set`, in input order.
+fn earlier_sharing(set: &HashSet<u64>, by_shingle: &HashMap<u64, Vec<usize>>) -> Vec<usize> {
+    let mut found: Vec<usize> = set
+        .iter()
+        .filter_map(|s| by_shingle.get(s))
+        .flatten()
+        .copied()
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::block::Role;
+    use crate::text::segment;
+
+    #[test]
+    fn keeps_one_full_copy() {
+        let text = "The bridge will close for repairs from Monday, the council said.\n\
+                    Drivers should use the ring road instead.\n\
+                    LONDON: The bridge will close for repairs from Monday, the council said.\n\
+                    Drivers should use the ring road instead.\n";
+        let mut blocks = segment(text);
+        remove(&mut blocks);
+        let roles: Vec<_> = blocks.iter().map(|b| b.role).collect();
+        assert_eq!(
+            roles,
+            [
+                Role::Removed(Reason::Duplicate),
+                Role::Body,
+                Role::Body,
+                Role::Removed(Reason::Duplicate)
+            ]
+        );
+    }
+}

@@ -1,0 +1,184 @@
+//! Phrase families: the data that drives the phrase detectors.
+//!
+//! Each family lives in `phrases/<reason>.txt`: one case-insensitive regular expression
+//! per line, grouped under `[lang]` headers (all languages apply to every document, since
+//! pages often mix languages), `#` comments, and a `!max_words N` directive: a block longer
+//! than that is prose, never matched by the family. Patterns are anchored at the start of
+//! the block, so a phrase inside a sentence of an article does not count.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::reason::Reason;
+
+/// One family of phrases that all lead to the same reason.
+#[derive(Debug)]
+pub struct PhraseFamily {
+    /// The reason a matching block is removed for.
+    pub reason: Reason,
+    /// Blocks with more words than this are never matched.
+    pub max_words: usize,
+    matcher: Regex,
+}
+
+impl PhraseFamily {
+    /// Whether the family matches `text` (a normalised block of `words` words).
+    pub fn matches(&self, text: &str, words: usize) -> bool {
+        words <= self.max_words && self.matcher.is_match(text)
+    }
+}
+
+/// The family sources, in priority order: when several match, the first wins.
+const SOURCES: [(Reason, &str); 14] = [
+    (
+        Reason::RegistrationWall,
+        include_str!("phrases/registration_wall.txt"),
+    ),
+    (Reason::Paywall, include_str!("phrases/paywall.txt")),
+    (
+        Reason::FormMessage,
+        include_str!("phrases/form_message.txt"),
+    ),
+    (Reason::Login, include_str!("phrases/login.txt")),
+    (Reason::Legal, include_str!("phrases/legal.txt")),
+    (Reason::Cookie, include_str!("phrases/cookie.txt")),
+    (Reason::Newsletter, include_str!("phrases/newsletter.txt")),
+    (
+        Reason::ReadingTime,
+        include_str!("phrases/reading_time.txt"),
+    ),
+    (Reason::Share, include_str!("phrases/share.txt")),
+    (Reason::Comments, include_str!("phrases/comments.txt")),
+    (Reason::Related, include_str!("phrases/related.txt")),
+    (Reason::Advertising, include_str!("phrases/advertising.txt")),
+    (Reason::Credit, include_str!("phrases/credit.txt")),
+    (
+        Reason::SectionFooter,
+        include_str!("phrases/section_footer.txt"),
+    ),
+];
+
+/// Words a block may have when a family file sets no `!max_words`.
+const DEFAULT_MAX_WORDS: usize = 40;
+
+/// All phrase families, compiled once.
+pub fn families() -> &'static [PhraseFamily] {
+    static FAMILIES: OnceLock<Vec<PhraseFamily>> = OnceLock::new();
+    FAMILIES.get_or_init(|| {
+        SOURCES
+            .iter()
+            .map(|(reason, source)| compile(*reason, source))
+            .collect()
+    })
+}
+
+/// The reason of the first family that matches a block, if any.
+pub fn classify(text: &str) -> Option<Reason> {
+    let words = text.split_whitespace().count();
+    families()
+        .iter()
+        .find(|family| family.matches(text, words))
+        .map(|family| family.reason)
+}
+
+/// Compile one family file. The files are part of the crate and covered by tests, so a
+/// malformed pattern is a programming error caught by `every_family_compiles`.
+fn compile(reason: Reason, source: &str) -> PhraseFamily {
+    let mut max_words = DEFAULT_MAX_WORDS;
+    let mut patterns = Vec::new();
+    for line in source.lines().map(str::trim) {
+        if let Some(n) = line.strip_prefix("!max_words ") {
+            max_words = n.trim().parse().unwrap_or(DEFAULT_MAX_WORDS);
+        } else if !(line.is_empty() || line.starts_with('#') || line.starts_with('[')) {
+            patterns.push(format!("(?:{line})"));
+        }
+    }
+    let joined = format!("(?i){}", patterns.join("|"));
+    let matcher = Regex::new(&joined)
+        .unwrap_or_else(|e| panic!("phrase family {reason} does not compile: {e}"));
+    PhraseFamily {
+        reason,
+        max_words,
+        matcher,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_family_compiles() {
+        assert_eq!(families().len(), SOURCES.len());
+    }
+
+    #[test]
+    fn every_pattern_is_anchored() {
+        for (reason, source) in SOURCES {
+            for line in source.lines().map(str::trim) {
+                let is_pattern = !(line.is_empty()
+                    || line.starts_with('#')
+                    || line.starts_with('[')
+                    || line.starts_with('!'));
+                assert!(
+                    !is_pattern || line.starts_with('^'),
+                    "{reason}: pattern not anchored: {line}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn classifies_across_languages() {
+        let cases = [
+            ("Subscribe to continue reading", Reason::Paywall),
+            (
+                "Jetzt kostenlos registrieren und weiterlesen",
+                Reason::RegistrationWall,
+            ),
+            ("Cet article est réservé aux abonnés", Reason::Paywall),
+            ("Tiempo de lectura: 3 min", Reason::ReadingTime),
+            ("4 min read", Reason::ReadingTime),
+            ("Lesezeit: 4 Minuten", Reason::ReadingTime),
+            ("Please enter a valid email", Reason::FormMessage),
+            (
+                "Bitte geben Sie eine gültige E-Mail-Adresse ein",
+                Reason::FormMessage,
+            ),
+            ("Already have an account? Sign in", Reason::Login),
+            ("We use cookies to improve your experience", Reason::Cookie),
+            ("Utilizamos cookies propias y de terceros", Reason::Cookie),
+            ("Sign up for our morning newsletter", Reason::Newsletter),
+            ("Share this article", Reason::Share),
+            ("Compartir en Facebook", Reason::Share),
+            ("12 comments", Reason::Comments),
+            ("Lire aussi : Le budget adopté", Reason::Related),
+            ("Lesen Sie auch: Neue Regeln", Reason::Related),
+            ("Advertisement", Reason::Advertising),
+            ("Anzeige", Reason::Advertising),
+            ("With Agency Inputs", Reason::Credit),
+            ("Latest Business News", Reason::SectionFooter),
+            ("More from Sport", Reason::SectionFooter),
+        ];
+        for (text, want) in cases {
+            assert_eq!(classify(text), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn prose_is_not_classified() {
+        let prose = [
+            "Share prices fell sharply on Monday after the announcement.",
+            "The bakery sells cookies and bread to more than 300 customers a day.",
+            "By the end of the year, the company had doubled its subscribers.",
+            "Subscribers to the streaming service complained about the price rise.",
+            "More than 300 people attended the meeting.",
+            "Back to school season is busy for retailers, who expect record sales.",
+            "Comments made by the minister drew criticism from the opposition.",
+        ];
+        for text in prose {
+            assert_eq!(classify(text), None, "{text}");
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! The layout pass of the text front end.
+//!
+//! 1. The body is the run of blocks with the best balance of prose against short
+//!    label-like lines (a maximum-sum span over [`body_score`]); what lies outside it
+//!    (menus, footer links, teasers) goes as `navigation`. Text with no prose at all is
+//!    left whole.
+//! 2. The title is the nearest heading-shaped line before the body; further copies of it
+//!    go as `duplicate_headline`, and a line that is a short section path glued before
+//!    it as `breadcrumb`.
+//! 3. The standfirst is the first paragraph after the title when it is set apart from
+//!    the body: no closing full stop, meta lines (date, reading time, caption) between
+//!    it and the body, or repeated by the first body paragraph.
+//! 4. Short heading-shaped lines inside the body that introduce prose become headings.
+
+use super::shape::{body_score, is_heading_shaped, is_prose};
+use crate::block::{Block, BlockKind, Role};
+use crate::meta::Found;
+use crate::noise::similarity::{near_duplicate, shingles};
+use crate::reason::Reason;
+
+/// How many body lines before the body the title may stand.
+const TITLE_LOOKBACK: usize = 4;
+/// Most words a section path glued before the headline may have.
+const BREADCRUMB_MAX_WORDS: usize = 5;
+/// Longest standfirst, in words.
+const STANDFIRST_MAX_WORDS: usize = 80;
+/// Longest section heading inside the body, in words.
+const SECTION_HEADING_MAX_WORDS: usize = 15;
+
+/// Find the body's extent, title, standfirst and headings; returns title and standfirst.
+pub fn layout(blocks: &mut [Block]) -> Found {
+    let Some((start, end)) = body_span(blocks) else {
+        return Found::default();
+    };
+    let title = find_title(blocks, start);
+    if let Some(t) = title {
+        mark_title_copies(blocks, t, start);
+    }
+    let standfirst = title.and_then(|t| find_standfirst(blocks, t, start, end));
+    if let Some(s) = standfirst {
+        blocks[s].role = Role::Standfirst;
+    }
+    for (i, block) in blocks.iter_mut().enumerate() {
+        if (i < start || i > end) && block.is_body() {
+            block.remove(Reason::Navigation);
+        }
+    }
+    mark_headings(&mut blocks[start..=end]);
+    Found {
+        title: title.map(|t| blocks[t].text.clone()),
+        standfirst: standfirst.map(|s| blocks[s].text.clone()),
+        ..Found::default()
+    }
+}
+
+/// The maximum-sum span of body blocks (first and last index), widened over adjacent
+/// list items and short sentences; `None` when no block speaks for a body.
+fn body_span(blocks: &[Block]) -> Option<(usize, usize)> {
+    let body: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].is_body()).collect();
+    let mut best: Option<(i64, usize, usize)> = None;
+    let (mut sum, mut from) = (0i64, 0usize);
+    for (k, &i) in body.iter().enumerate() {
+        if sum <= 0 {
+            sum = 0;
+            from = k;
+        }
+        sum += body_score(&blocks[i]);
+        if sum > 0 && best.is_none_or(|(s, _, _)| sum > s) {
+            best = Some((sum, from, k));
+        }
+    }
+    let (_, mut first, mut last) = best?;
+    while first > 0 && body_score(&blocks[body[first - 1]]) >= 0 {
+        first -= 1;
+    }
+    while last + 1 < body.len() && body_score(&blocks[body[last + 1]]) >= 0 {
+        last += 1;
+    }
+    Some((body[first], body[last]))
+}
+
+/// The nearest heading-shaped body line of at least two words before the body.
+fn find_title(blocks: &[Block], start: usize) -> Option<usize> {
+    (0..start)
+        .rev()
+        .filter(|&i| blocks[i].is_body())
+        .take(TITLE_LOOKBACK)
+        .find(|&i| is_heading_shaped(&blocks[i]) && blocks[i].word_count() >= 2)
+}
+
+/// Make the first copy of the headline before the body the title; remove the other
+/// copies anywhere, and a section path glued before a copy.
+fn mark_title_copies(blocks: &mut [Block], title: usize, start: usize) {
+    let headline = blocks[title].text.to_lowercase();
+    let first = (0..start)
+        .find(|&i| blocks[i].is_body() && blocks[i].text.to_lowercase() == headline)
+        .unwrap_or(title);
+    blocks[first].role = Role::Title;
+    for block in blocks.iter_mut().filter(|b| b.is_body()) {
+        let text = block.text.to_lowercase();
+        if text == headline || is_doubled(&text, &headline) {
+            block.remove(Reason::DuplicateHeadline);
+        } else if is_glued_breadcrumb(&text, &headline) {
+            block.remove(Reason::Breadcrumb);
+        }
+    }
+}
+
+/// Whether `text` is the headline written twice.
+fn is_doubled(text: &str, headline: &str) -> bool {
+    crate::noise::doubled::doubled_half(text).is_some_and(|half| half == headline)
+}
+
+/// Whether `text` is a short section path followed by the headline.
+fn is_glued_breadcrumb(text: &str, headline: &str) -> bool {
+    text.strip_suffix(headline).is_some_and(|prefix| {
+        let words = prefix.split_whitespace().count();
+        prefix.ends_with(' ') && (1..=BREADCRUMB_MAX_WORDS).contains(&words)
+    })
+}
+
+/// The standfirst: the first body block after the title, when it is set apart from the
+/// body that follows it.
+fn find_standfirst(blocks: &[Block], title: usize, start: usize, end: usize) -> Option<usize> {
+    let candidate = (title + 1..=end).find(|&i| blocks[i].is_body())?;
+    let block = &blocks[candidate];
+    if candidate > start || block.word_count() > STANDFIRST_MAX_WORDS || block.word_count() < 5 {
+        return None;
+    }
+    let next = (candidate + 1..=end).find(|&i| blocks[i].is_body() && is_prose(&blocks[i]))?;
+    let unfinished = !crate::noise::walls::ends_sentence(&block.text);
+    let set_apart = blocks[candidate + 1..next]
+        .iter()
+        .any(|b| matches!(b.role, Role::Removed(r) if is_meta_reason(r)));
+    let repeated = {
+        let own = shingles(&block.text);
+        blocks[next..=end]
+            .iter()
+            .filter(|b| b.is_body())
+            .take(3)
+            .any(|b| near_duplicate(&own, &shingles(&b.text)))
+    };
+    (unfinished || set_apart || repeated).then_some(candidate)
+}
+
+/// Removals that typically stand between a standfirst and the body.
+fn is_meta_reason(reason: Reason) -> bool {
+    matches!(
+        reason,
+        Reason::ReadingTime
+            | Reason::DateLine
+            | Reason::Byline
+            | Reason::Caption
+            | Reason::Credit
+            | Reason::DoubledLine
+            | Reason::DuplicateHeadline
+            | Reason::Share
+    )
+}
+
+/// Short heading-shaped lines followed by prose become section headings.
+fn mark_headings(span: &mut [Block]) {
+    let body: Vec<usize> = (0..span.len()).filter(|&i| span[i].is_body()).collect();
+    for pair in body.windows(2) {
+        let (this, next) = (pair[0], pair[1]);
+        let heading = is_heading_shaped(&span[this])
+            && span[this].word_count() <= SECTION_HEADING_MAX_WORDS
+            && !is_prose(&span[this])
+            && is_prose(&span[next]);
+        if heading {
+            span[this].kind = BlockKind::Heading;
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! Plain text into blocks: one block per line, white space normalised, hard-wrapped
+//! prose re-joined, list and table lines typed.
+
+use crate::block::{Block, BlockKind};
+use crate::reason::Reason;
+
+/// A line of input with its 1-based number.
+struct Line<'a> {
+    number: usize,
+    raw: &'a str,
+}
+
+/// Split text into blocks. Blank lines carry no meaning, except in hard-wrapped text
+/// where they separate paragraphs; a line of only white space (no-break spaces, for
+/// example) becomes an `empty` removal so that the audit trail accounts for it.
+pub fn segment(text: &str) -> Vec<Block> {
+    let lines: Vec<Line> = text
+        .lines()
+        .enumerate()
+        .map(|(i, raw)| Line { number: i + 1, raw })
+        .collect();
+    let wrap = wrap_width(&lines);
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut joinable = false;
+    for line in &lines {
+        if line.raw.is_empty() {
+            joinable = false;
+            continue;
+        }
+        let normalised = normalise(line.raw);
+        if normalised.is_empty() {
+            let mut block = Block::new(String::new(), line.number);
+            block.remove(Reason::Empty);
+            blocks.push(block);
+            joinable = false;
+            continue;
+        }
+        let continues = joinable && wrap.is_some() && !starts_new_item(&normalised);
+        match blocks.last_mut() {
+            Some(previous) if continues => {
+                previous.text.push(' ');
+                previous.text.push_str(&normalised);
+            }
+            _ => blocks.push(typed_block(line, normalised)),
+        }
+        joinable = wrap.is_some_and(|width| reaches_wrap(line.raw, width));
+    }
+    blocks
+}
+
+/// Fold every run of white space (including no-break and other Unicode spaces, and
+/// zero-width characters) into one space, and trim.
+pub fn normalise(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for word in raw
+        .split(|c: char| c.is_whitespace() || is_invisible(c))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Characters that render as nothing (zero-width spaces and joiners, BOM, soft hyphen).
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\0'
+    )
+}
+
+/// A block for one line, typed as list item, quote or table when its shape says so.
+fn typed_block(line: &Line, normalised: String) -> Block {
+    let mut block = Block::new(normalised, line.number);
+    if line.raw.matches('\t').count() >= 2 {
+        block.kind = BlockKind::Table;
+        block.text = line
+            .raw
+            .split('\t')
+            .map(normalise)
+            .collect::<Vec<_>>()
+            .join("\t");
+    } else if let Some(rest) = strip_bullet(&block.text) {
+        block.kind = BlockKind::ListItem;
+        block.text = rest.to_owned();
+    } else if let Some(rest) = block.text.strip_prefix("> ") {
+        block.kind = BlockKind::Quote;
+        block.text = rest.to_owned();
+    } else if starts_numbered_item(&block.text) {
+        block.kind = BlockKind::ListItem;
+    }
+    block
+}
+
+/// The text after a bullet marker (`•`, `-`, `*`, `–`, `·`, `▪`, `◦`, `‣`), if the line
+/// starts with one followed by a space.
+pub fn strip_bullet(text: &str) -> Option<&str> {
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    if !matches!(
+        first,
+        '•' | '-' | '*' | '–' | '·' | '▪' | '◦' | '‣' | '●' | '■'
+    ) {
+        return None;
+    }
+    let rest = chars.as_str();
+    let trimmed = rest.strip_prefix(' ')?;
+    (!trimmed.is_empty()).then_some(trimmed)
+}
+
+/// Whether the line starts like `1.` or `2)` followed by a space.
+fn starts_numbered_item(text: &str) -> bool {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return false;
+    }
+    let rest = &text[digits..];
+    (rest.starts_with(". ") || rest.starts_with(") ")) && rest.len() > 2
+}
+
+/// Whether a line starts a new item even inside hard-wrapped text.
+fn starts_new_item(text: &str) -> bool {
+    strip_bullet(text).is_some() || starts_numbered_item(text) || text.starts_with("> ")
+}
+
+/// The wrap column if the text is hard-wrapped: most long lines end close to one width.
+///
+/// Hard-wrapped text has many lines of nearly the same length (within 12 characters of
+/// the longest common length), none much longer. Text with one paragraph per line has
+/// widely varying line lengths.
+fn wrap_width(lines: &[Line]) -> Option<usize> {
+    let lengths: Vec<usize> = lines
+        .iter()
+        .map(|l| l.raw.trim_end().chars().count())
+        .filter(|&n| n >= 30)
+        .collect();
+    if lengths.len() < 6 {
+        return None;
+    }
+    let longest = *lengths.iter().max()?;
+    if longest > 120 {
+        return None;
+    }
+    let near_width = lengths.iter().filter(|&&n| n + 12 >= longest).count();
+    (near_width * 10 >= lengths.len() * 6).then_some(longest)
+}
+
+/// Whether a line runs close enough to the wrap column to have been broken by the wrap.
+fn reaches_wrap(raw: &str, width: usize) -> bool {
+    raw.trim_end().chars().count() + 15 >= width
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::block::Role;
+
+    #[test]
+    fn one_block_per_line_and_blank_lines_ignored() {
+        let blocks = segment("First line.\n\n\nSecond line.\nThird line.\n");
+        let texts: Vec<_> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["First line.", "Second line.", "Third line."]);
+        assert_eq!(blocks[1].line, 4);
+    }
+
+    #[test]
+    fn no_break_space_line_is_an_empty_removal() {
+        let blocks = segment("Text.\n\u{a0}\nMore.");
+        assert_eq!(blocks[1].role, Role::Removed(Reason::Empty));
+        assert_eq!(blocks[1].line, 2);
+    }
+
+    #[test]
+    fn white_space_is_folded() {
+        assert_eq!(normalise("  a\u{a0}\u{a0}b \t c\u{200b} "), "a b c");
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let para = "The council met on Tuesday evening to discuss the new budget for the\n\
+                    coming year, which includes higher spending on roads and schools and\n\
+                    a modest cut to the parks department that drew loud protest from the\n\
+                    residents who had packed the public gallery since the afternoon.\n";
+        let text = format!("{para}\n{para}");
+        let blocks = segment(&text);
+        assert_eq!(blocks.len(), 2, "{blocks:?}");
+        assert!(blocks[0].text.ends_with("since the afternoon."));
+        assert!(blocks[0].text.contains("for the coming year"));
+    }
+
+    #[test]
+    fn paragraph_per_line_text_is_not_joined() {
+        let text = "A short title\nA paragraph that is fairly long and goes on for a while, ending here.\nAnother paragraph that has a different length entirely, and ends.\nThird.\nFourth paragraph is here with some words.\nFifth one is a longer paragraph that keeps going and going and going on.\nSixth and last line of the test text.\n";
+        assert_eq!(segment(text).len(), 7);
+    }
+
+    #[test]
+    fn bullets_and_numbers_become_list_items() {
+        let blocks = segment("• first item\n- second item\n2. third item\n-5 degrees");
+        assert_eq!(blocks[0].kind, BlockKind::ListItem);
+        assert_eq!(blocks[0].text, "first item");
+        assert_eq!(blocks[1].text, "second item");
+        assert_eq!(blocks[2].kind, BlockKind::ListItem);
+        assert_eq!(blocks[2].text, "2. third item");
+        assert_eq!(blocks[3].kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn tab_separated_lines_are_tables() {
+        let blocks = segment("Team\tWon\tLost");
+        assert_eq!(blocks[0].kind, BlockKind::Table);
+        assert_eq!(blocks[0].text, "Team\tWon\tLost");
+    }
+}

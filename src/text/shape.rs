@@ -1,0 +1,71 @@
+//! What a block looks like: prose, a short sentence, a heading-shaped line.
+
+use crate::block::{Block, BlockKind};
+use crate::noise::walls::ends_sentence;
+
+/// Words from which a block reads as prose whatever its punctuation.
+const LONG_PROSE_WORDS: usize = 20;
+/// Words from which a block that ends a sentence reads as prose.
+const SENTENCE_PROSE_WORDS: usize = 10;
+/// Longest heading, in words.
+const HEADING_MAX_WORDS: usize = 25;
+
+/// Whether a block reads as a paragraph of prose.
+pub fn is_prose(block: &Block) -> bool {
+    let words = block.word_count();
+    words >= LONG_PROSE_WORDS || (words >= SENTENCE_PROSE_WORDS && ends_sentence(&block.text))
+}
+
+/// Whether a block has the shape of a headline or section heading: a short line that
+/// does not end like a sentence or a lead-in, and starts with a capital or a digit.
+pub fn is_heading_shaped(block: &Block) -> bool {
+    let text = block.text.as_str();
+    let words = block.word_count();
+    let ends_open = text.ends_with([',', ';', ':', '-', '–', '—']);
+    let starts_well = text
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric() || !c.is_alphabetic());
+    block.kind == BlockKind::Paragraph
+        && (1..=HEADING_MAX_WORDS).contains(&words)
+        && !text.ends_with('.')
+        && !ends_open
+        && starts_well
+}
+
+/// How much a block speaks for being inside the article's body: prose counts by its
+/// length, short sentences and list items a little, short label-like lines against.
+pub fn body_score(block: &Block) -> i64 {
+    let chars = block.char_count() as i64;
+    match block.kind {
+        BlockKind::ListItem => 0,
+        BlockKind::Table => 20,
+        BlockKind::Quote if block.word_count() >= 5 => chars,
+        _ if is_prose(block) => chars,
+        _ if ends_sentence(&block.text) && block.word_count() >= 2 => 10,
+        _ if block.word_count() <= 3 => -25,
+        _ => -15,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(text: &str) -> Block {
+        Block::new(text.to_owned(), 1)
+    }
+
+    #[test]
+    fn prose_and_headings() {
+        assert!(is_prose(&block(
+            "The council met on Tuesday to discuss the new budget plan."
+        )));
+        assert!(!is_prose(&block("Budget plan approved")));
+        assert!(is_heading_shaped(&block("Budget plan approved")));
+        assert!(is_heading_shaped(&block("Will the plan work?")));
+        assert!(!is_heading_shaped(&block("The plan was approved.")));
+        assert!(!is_heading_shaped(&block("He said:")));
+        assert!(!is_heading_shaped(&block("lower case start")));
+    }
+}
