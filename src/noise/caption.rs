@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::walls::ends_sentence;
-use crate::block::Block;
+use crate::block::{Block, Role};
 use crate::reason::Reason;
 use crate::text::is_prose;
 
@@ -22,6 +22,62 @@ pub fn remove(blocks: &mut [Block]) {
         }
     }
     remove_doubled_captions(blocks);
+    relabel_described_credits(blocks);
+    remove_captions_before_credits(blocks);
+}
+
+/// Longest caption standing above its own credit line, in words.
+const CAPTIONED_MAX_WORDS: usize = 40;
+/// Words after a "Photo:" label from which the line describes a picture (a caption)
+/// rather than naming who took it (a credit).
+const DESCRIPTION_MIN_WORDS: usize = 6;
+
+/// "Image: Evacuees wait for a ferry on Monday." is a caption, not a credit.
+fn relabel_described_credits(blocks: &mut [Block]) {
+    for block in blocks.iter_mut() {
+        if block.role == Role::Removed(Reason::Credit) {
+            let described = photo_label_rest(&block.text)
+                .is_some_and(|rest| rest.split_whitespace().count() >= DESCRIPTION_MIN_WORDS);
+            if described {
+                block.role = Role::Removed(Reason::Caption);
+            }
+        }
+    }
+}
+
+/// A short line directly above a stand-alone photo credit ("Foto: dpa") is the caption
+/// of that photo.
+fn remove_captions_before_credits(blocks: &mut [Block]) {
+    for i in 1..blocks.len() {
+        let credit = &blocks[i];
+        let is_photo_credit = credit.role == Role::Removed(Reason::Credit)
+            && photo_label_rest(&credit.text).is_some();
+        let above = &mut blocks[i - 1];
+        if is_photo_credit && above.is_body() && above.word_count() <= CAPTIONED_MAX_WORDS {
+            above.remove(Reason::Caption);
+        }
+    }
+}
+
+/// The text after a photo label ("Photo:", "Photograph:", "Image:", "Foto:", "Bild:"...).
+fn photo_label_rest(text: &str) -> Option<&str> {
+    let (label, rest) = text.split_once(':')?;
+    let label = label.trim().to_lowercase();
+    const LABELS: [&str; 12] = [
+        "photo",
+        "photos",
+        "photograph",
+        "image",
+        "picture",
+        "pic",
+        "foto",
+        "fotos",
+        "bild",
+        "fotografía",
+        "imagen",
+        "photo credit",
+    ];
+    LABELS.contains(&label.as_str()).then_some(rest.trim())
 }
 
 /// Two identical lines in a row that are not sentences, after the first paragraph of
@@ -67,7 +123,6 @@ pub fn ends_with_credit(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::block::Role;
     use crate::text::segment;
 
     #[test]

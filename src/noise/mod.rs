@@ -9,6 +9,7 @@ pub mod duplicates;
 pub mod phrase_lines;
 pub mod phrases;
 pub mod similarity;
+pub mod teasers;
 pub mod walls;
 
 use crate::block::Block;
@@ -20,6 +21,7 @@ use crate::meta::Found;
 pub fn detect(blocks: &mut [Block]) -> Found {
     walls::remove(blocks);
     phrase_lines::remove(blocks);
+    teasers::remove(blocks);
     let published = dateline::remove(blocks);
     let byline = byline::remove(blocks);
     caption::remove(blocks);

@@ -30,7 +30,7 @@ impl PhraseFamily {
 }
 
 /// The family sources, in priority order: when several match, the first wins.
-const SOURCES: [(Reason, &str); 14] = [
+const SOURCES: [(Reason, &str); 15] = [
     (
         Reason::RegistrationWall,
         include_str!("phrases/registration_wall.txt"),
@@ -57,6 +57,7 @@ const SOURCES: [(Reason, &str); 14] = [
         Reason::SectionFooter,
         include_str!("phrases/section_footer.txt"),
     ),
+    (Reason::Navigation, include_str!("phrases/navigation.txt")),
 ];
 
 /// Words a block may have when a family file sets no `!max_words`.

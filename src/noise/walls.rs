@@ -44,6 +44,7 @@ fn remove_run(blocks: &mut [Block], start: usize, wall: Reason) -> usize {
         if block.is_body() {
             let key = block.text.to_lowercase();
             let reason = classify(&block.text)
+                .map(|found| within_wall(found, wall))
                 .or_else(|| seen.contains(&key).then_some(wall))
                 .or_else(|| is_filler(block).then_some(wall));
             let Some(reason) = reason else { break };
@@ -53,6 +54,21 @@ fn remove_run(blocks: &mut [Block], start: usize, wall: Reason) -> usize {
         i += 1;
     }
     i
+}
+
+/// Inside a wall, a line a general family knows (a "Subscribe" button, a price) is
+/// part of the wall; the families of wall material keep their own reason.
+fn within_wall(found: Reason, wall: Reason) -> Reason {
+    match found {
+        Reason::RegistrationWall
+        | Reason::Paywall
+        | Reason::FormMessage
+        | Reason::Login
+        | Reason::Legal
+        | Reason::Comments
+        | Reason::Cookie => found,
+        _ => wall,
+    }
 }
 
 /// A short line that does not end a sentence: a label or button inside the wall.

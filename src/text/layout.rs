@@ -22,6 +22,8 @@ use crate::reason::Reason;
 const TITLE_LOOKBACK: usize = 4;
 /// Most words a section path glued before the headline may have.
 const BREADCRUMB_MAX_WORDS: usize = 5;
+/// Fewest words of a deck printed as a heading-shaped line under the headline.
+const DECK_MIN_WORDS: usize = 8;
 /// Longest standfirst, in words.
 const STANDFIRST_MAX_WORDS: usize = 80;
 /// Longest section heading inside the body, in words.
@@ -79,13 +81,29 @@ fn body_span(blocks: &[Block]) -> Option<(usize, usize)> {
     Some((body[first], body[last]))
 }
 
-/// The nearest heading-shaped body line of at least two words before the body.
+/// The nearest heading-shaped body line of at least two words before the body; when
+/// it reads as a deck under an earlier, shorter heading-shaped line, that earlier line.
 fn find_title(blocks: &[Block], start: usize) -> Option<usize> {
-    (0..start)
+    let mut candidates = (0..start)
         .rev()
         .filter(|&i| blocks[i].is_body())
-        .take(TITLE_LOOKBACK)
-        .find(|&i| is_heading_shaped(&blocks[i]) && blocks[i].word_count() >= 2)
+        .take(TITLE_LOOKBACK);
+    let nearest =
+        candidates.find(|&i| is_heading_shaped(&blocks[i]) && blocks[i].word_count() >= 2)?;
+    let before = (0..nearest).rev().find(|&i| blocks[i].is_body());
+    match before {
+        Some(headline) if reads_as_deck(&blocks[headline], &blocks[nearest]) => Some(headline),
+        _ => Some(nearest),
+    }
+}
+
+/// Whether `deck` reads as the summary under `headline`: both heading-shaped, the
+/// headline of at least three words, the deck longer.
+fn reads_as_deck(headline: &Block, deck: &Block) -> bool {
+    is_heading_shaped(headline)
+        && headline.word_count() >= 3
+        && deck.word_count() >= DECK_MIN_WORDS
+        && deck.word_count() > headline.word_count()
 }
 
 /// Make the first copy of the headline before the body the title; remove the other
@@ -126,6 +144,9 @@ fn find_standfirst(blocks: &[Block], title: usize, start: usize, end: usize) -> 
     let block = &blocks[candidate];
     if candidate > start || block.word_count() > STANDFIRST_MAX_WORDS || block.word_count() < 5 {
         return None;
+    }
+    if candidate < start {
+        return Some(candidate);
     }
     let next = (candidate + 1..=end).find(|&i| blocks[i].is_body() && is_prose(&blocks[i]))?;
     let unfinished = !crate::noise::walls::ends_sentence(&block.text);
