@@ -123,7 +123,7 @@ pub fn run(args: &EvalArgs) -> Result<(), EvalError> {
 
 /// Score the selected corpora (writing dumps when asked) and gather the figures.
 pub fn evaluate(args: &EvalArgs) -> Result<Report, EvalError> {
-    let wanted = |name| args.only.map_or(true, |only| only == name);
+    let wanted = |name| args.only.is_none_or(|only| only == name);
     let trafilatura = if wanted(CorpusName::Trafilatura) {
         Some(evaluate_trafilatura(args)?)
     } else {
