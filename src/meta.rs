@@ -1,6 +1,7 @@
 //! Metadata found while cleaning: publication date, byline and the like.
 
 pub mod date;
+pub mod page;
 
 /// Metadata that detectors and the layout pass found in the blocks.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -1,4 +1,4 @@
-//! HTML helpers. For now: the page's visible text, one block per line.
+//! The page's visible text, one block per line (what a naive scraper gives).
 //!
 //! [`visible_text`] is what a naive scraper gives: every piece of visible text on the page,
 //! navigation, menus and footers included, one line per block-level element. It is the
