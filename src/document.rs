@@ -35,14 +35,36 @@ const SNIFF_CLEAR_TAGS: usize = 3;
 
 /// Decompress (gzip, by magic bytes), check the size limit, reject binary content and
 /// decode to text.
+///
+/// The charset is chosen in this order: a byte order mark; UTF-16 without a byte
+/// order mark (NULs in every other position of the first few KiB, mostly ASCII in
+/// the rest); valid UTF-8; a declared charset — except that a single-byte declaration
+/// (latin-1, windows-125x ...) loses to UTF-8 when the bytes are nearly all valid
+/// UTF-8 with multi-byte sequences, the classic scraped page that says latin-1 but is
+/// UTF-8; mostly valid UTF-8; finally a detected charset.
+///
+/// The decoded text is then checked for mojibake — UTF-8 that was decoded as
+/// Latin-1/windows-1252 before the page was saved, so that its bytes are valid UTF-8
+/// spelling "doesnâ€™t" or "Ã¼ber". When every non-ASCII character of the text is part
+/// of such a sequence, the whole text is re-decoded; otherwise only the unmistakable
+/// sequences (those starting with `Â`, `Ã` or `â` followed by characters from the
+/// byte range 0x80–0xBF) are repaired. Repairs are repeated for doubly encoded text
+/// and noted in the warnings. See [`repair_mojibake`].
 pub fn decode(bytes: &[u8], max_bytes: usize) -> Result<Decoded, CleanError> {
     if bytes.len() > max_bytes {
         return Err(CleanError::TooLarge { limit: max_bytes });
     }
     let raw = decompress(bytes, max_bytes)?;
-    reject_binary(&raw)?;
+    let bomless_utf16 = utf16_without_bom(&raw);
+    if bomless_utf16.is_none() {
+        reject_binary(&raw)?;
+    }
     let mut warnings = Vec::new();
-    let text = decode_charset(&raw, &mut warnings);
+    let text = match bomless_utf16 {
+        Some(encoding) => decode_utf16_without_bom(encoding, &raw, &mut warnings),
+        None => decode_charset(&raw, &mut warnings),
+    };
+    let text = repair_mojibake(text, &mut warnings);
     let text = strip_nuls(text, &mut warnings);
     Ok(Decoded {
         text: normalize_newlines(&text),
@@ -170,6 +192,13 @@ fn decode_charset(bytes: &[u8], warnings: &mut Vec<String>) -> String {
         return text.to_string();
     }
     if let Some(encoding) = declared_charset(bytes) {
+        if encoding.is_single_byte() && nearly_all_utf8(bytes) {
+            warnings.push(format!(
+                "declared {} but the bytes are UTF-8; decoded as UTF-8",
+                encoding.name()
+            ));
+            return decode_with(encoding_rs::UTF_8, bytes, warnings);
+        }
         return decode_with(encoding, bytes, warnings);
     }
     if mostly_utf8(bytes) {
@@ -199,16 +228,37 @@ fn decode_with(encoding: &'static Encoding, bytes: &[u8], warnings: &mut Vec<Str
     text.into_owned()
 }
 
-/// Whether input that is not valid UTF-8 is still mostly UTF-8: it holds valid
-/// multi-byte sequences, at least as many as invalid ones.
-fn mostly_utf8(bytes: &[u8]) -> bool {
+/// Counts of valid multi-byte UTF-8 characters and of invalid byte runs in `bytes`.
+fn utf8_counts(bytes: &[u8]) -> (usize, usize) {
     let mut valid = 0usize;
     let mut invalid = 0usize;
     for chunk in bytes.utf8_chunks() {
         valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
         invalid += usize::from(!chunk.invalid().is_empty());
     }
+    (valid, invalid)
+}
+
+/// Whether input that is not valid UTF-8 is still mostly UTF-8: it holds valid
+/// multi-byte sequences, at least as many as invalid ones.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (valid, invalid) = utf8_counts(bytes);
     valid > 0 && valid >= invalid
+}
+
+/// Valid multi-byte UTF-8 characters needed before UTF-8 overrides a declared
+/// single-byte charset.
+const UTF8_OVERRIDE_MIN: usize = 3;
+/// Valid multi-byte UTF-8 characters needed per invalid byte run for that override.
+const UTF8_OVERRIDE_RATIO: usize = 10;
+
+/// Whether the bytes are nearly all valid UTF-8: a few multi-byte sequences and at
+/// most one invalid byte run per ten of them. Text really in a single-byte charset
+/// almost never forms valid multi-byte sequences (a Latin-1 `é` is followed by ASCII),
+/// so this overrides a single-byte declaration safely.
+fn nearly_all_utf8(bytes: &[u8]) -> bool {
+    let (valid, invalid) = utf8_counts(bytes);
+    valid >= UTF8_OVERRIDE_MIN && invalid.saturating_mul(UTF8_OVERRIDE_RATIO) <= valid
 }
 
 /// Guess the charset of undeclared, non-UTF-8 bytes with chardetng.
@@ -266,6 +316,215 @@ fn trim_start(bytes: &[u8]) -> &[u8] {
         .position(|b| !b.is_ascii_whitespace())
         .unwrap_or(bytes.len());
     &bytes[skip..]
+}
+
+/// How many leading bytes the UTF-16 (no byte order mark) detector looks at.
+const UTF16_SAMPLE: usize = 4 * 1024;
+/// Fewest code units in the sample for the UTF-16 detector to decide.
+const UTF16_MIN_UNITS: usize = 8;
+/// Share of code units that must have a NUL in the high byte and a printable ASCII or
+/// white-space byte in the low byte.
+const UTF16_ASCII_SHARE: f64 = 0.7;
+
+/// The UTF-16 variant of bytes without a byte order mark, if they look like UTF-16:
+/// in the first 4 KiB, most two-byte units are an ASCII character next to a NUL, all
+/// on the same side (NUL first: big-endian; NUL second: little-endian), and the other
+/// side holds no NULs at all.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(UTF16_SAMPLE)];
+    let units: Vec<[u8; 2]> = sample.chunks_exact(2).map(|c| [c[0], c[1]]).collect();
+    if units.len() < UTF16_MIN_UNITS || has_utf16_bom(bytes) {
+        return None;
+    }
+    let ascii_like = |b: u8| b.is_ascii_graphic() || matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let share = |pred: &dyn Fn(&[u8; 2]) -> bool| {
+        units.iter().filter(|u| pred(u)).count() as f64 / units.len() as f64
+    };
+    let le = share(&|u| u[1] == 0 && ascii_like(u[0]));
+    let be = share(&|u| u[0] == 0 && ascii_like(u[1]));
+    let nul_low = units.iter().any(|u| u[0] == 0);
+    let nul_high = units.iter().any(|u| u[1] == 0);
+    if le >= UTF16_ASCII_SHARE && !nul_low {
+        Some(encoding_rs::UTF_16LE)
+    } else if be >= UTF16_ASCII_SHARE && !nul_high {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Decode UTF-16 found without a byte order mark, noting the guess in `warnings`.
+fn decode_utf16_without_bom(
+    encoding: &'static Encoding,
+    bytes: &[u8],
+    warnings: &mut Vec<String>,
+) -> String {
+    warnings.push(format!(
+        "no byte order mark; decoded as detected {}",
+        encoding.name()
+    ));
+    decode_with(encoding, bytes, warnings)
+}
+
+/// Most decoding passes [`repair_mojibake`] makes (for doubly and triply encoded text).
+const MOJIBAKE_PASSES: usize = 3;
+
+/// The windows-1252 characters for the bytes 0x80–0x9F that are not C1 controls.
+const WINDOWS_1252_HIGH: &[(char, u8)] = &[
+    ('€', 0x80),
+    ('‚', 0x82),
+    ('ƒ', 0x83),
+    ('„', 0x84),
+    ('…', 0x85),
+    ('†', 0x86),
+    ('‡', 0x87),
+    ('ˆ', 0x88),
+    ('‰', 0x89),
+    ('Š', 0x8a),
+    ('‹', 0x8b),
+    ('Œ', 0x8c),
+    ('Ž', 0x8e),
+    ('‘', 0x91),
+    ('’', 0x92),
+    ('“', 0x93),
+    ('”', 0x94),
+    ('•', 0x95),
+    ('–', 0x96),
+    ('—', 0x97),
+    ('˜', 0x98),
+    ('™', 0x99),
+    ('š', 0x9a),
+    ('›', 0x9b),
+    ('œ', 0x9c),
+    ('ž', 0x9e),
+    ('Ÿ', 0x9f),
+];
+
+/// The byte a character came from if UTF-8 was wrongly decoded as Latin-1 or
+/// windows-1252: U+0080–U+00FF map to themselves, windows-1252 extras to 0x80–0x9F.
+fn mojibake_byte(c: char) -> Option<u8> {
+    if let Ok(byte) = u8::try_from(u32::from(c)) {
+        return (byte >= 0x80).then_some(byte);
+    }
+    WINDOWS_1252_HIGH
+        .iter()
+        .find(|(ch, _)| *ch == c)
+        .map(|(_, byte)| *byte)
+}
+
+/// One mojibake sequence found in a text.
+struct Mojibake {
+    /// Byte offset of the sequence in the text.
+    start: usize,
+    /// Byte offset just after the sequence.
+    end: usize,
+    /// The character the sequence should have been.
+    repaired: char,
+    /// Whether the sequence is unmistakable (starts with `Â`, `Ã` or `â`).
+    strong: bool,
+}
+
+/// The mojibake sequence starting at `start` in `text`, if one does: a character
+/// standing for a UTF-8 lead byte followed by as many characters standing for
+/// continuation bytes (0x80–0xBF) as it needs, together valid UTF-8.
+fn mojibake_at(text: &str, start: usize) -> Option<Mojibake> {
+    let mut chars = text[start..].char_indices();
+    let (_, lead_char) = chars.next()?;
+    let lead = mojibake_byte(lead_char)?;
+    let len = match lead {
+        0xc2..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf4 => 4,
+        _ => return None,
+    };
+    let mut bytes = vec![lead];
+    let mut end = start + lead_char.len_utf8();
+    for (at, c) in chars.take(len - 1) {
+        let byte = mojibake_byte(c).filter(|b| (0x80..=0xbf).contains(b))?;
+        bytes.push(byte);
+        end = start + at + c.len_utf8();
+    }
+    let repaired = std::str::from_utf8(&bytes).ok()?.chars().next()?;
+    (bytes.len() == len).then_some(Mojibake {
+        start,
+        end,
+        repaired,
+        strong: matches!(lead, 0xc2 | 0xc3 | 0xe2),
+    })
+}
+
+/// All mojibake sequences in `text`, and how many non-ASCII characters lie outside them.
+fn find_mojibake(text: &str) -> (Vec<Mojibake>, usize) {
+    let mut found = Vec::new();
+    let mut outside = 0usize;
+    let mut at = 0usize;
+    while let Some(c) = text[at..].chars().next() {
+        if c.is_ascii() {
+            at += 1;
+            continue;
+        }
+        match mojibake_at(text, at) {
+            Some(seq) => {
+                at = seq.end;
+                found.push(seq);
+            }
+            None => {
+                outside += 1;
+                at += c.len_utf8();
+            }
+        }
+    }
+    (found, outside)
+}
+
+/// One repair pass: every sequence when the whole text is mojibake (no other non-ASCII
+/// characters, at least one unmistakable sequence), otherwise the unmistakable ones.
+/// Returns the text and the number of sequences repaired.
+fn repair_pass(text: &str) -> (String, usize) {
+    let (found, outside) = find_mojibake(text);
+    let whole = outside == 0 && found.iter().any(|s| s.strong);
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0usize;
+    let mut repaired = 0usize;
+    for seq in found.iter().filter(|s| whole || s.strong) {
+        out.push_str(&text[copied..seq.start]);
+        out.push(seq.repaired);
+        copied = seq.end;
+        repaired += 1;
+    }
+    out.push_str(&text[copied..]);
+    (out, repaired)
+}
+
+/// Repair UTF-8 text that was decoded as Latin-1 or windows-1252 before it reached
+/// us ("doesnâ€™t" → "doesn’t", "Ã¼ber" → "über"), as careful extractors (ftfy) do.
+///
+/// A sequence is a character standing for a UTF-8 lead byte followed by characters
+/// standing for the continuation bytes it needs (U+0080–U+00FF as themselves,
+/// windows-1252 punctuation as 0x80–0x9F). When every non-ASCII character of the text
+/// belongs to such a sequence and at least one starts with `Â`, `Ã` or `â`, the whole
+/// text is mojibake and all sequences are repaired. Otherwise (a correct page with
+/// some mojibake pasted in) only sequences starting with `Â`, `Ã` or `â` are repaired:
+/// those three followed by 0x80–0xBF characters practically never occur in real text,
+/// while others (a German `ß“`) do. Up to three passes undo repeated encoding; the
+/// number of repairs goes into `warnings`.
+pub fn repair_mojibake(text: String, warnings: &mut Vec<String>) -> String {
+    let mut text = text;
+    let mut total = 0usize;
+    for _ in 0..MOJIBAKE_PASSES {
+        let (repaired, count) = repair_pass(&text);
+        if count == 0 {
+            break;
+        }
+        text = repaired;
+        total += count;
+    }
+    if total > 0 {
+        warnings.push(format!(
+            "repaired {total} mojibake sequence(s) (UTF-8 decoded as Latin-1/windows-1252)"
+        ));
+    }
+    text
 }
 
 /// Remove NUL characters (stray bytes in otherwise textual content), with a warning.
@@ -587,6 +846,162 @@ mod tests {
         let decoded = decode(b"", 1000).unwrap();
         assert_eq!(decoded.text, "");
         assert!(decoded.warnings.is_empty());
+    }
+
+    /// `text` as UTF-8 bytes that were decoded as windows-1252 and saved as UTF-8 again.
+    fn mojibake_of(text: &str) -> String {
+        let (decoded, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(text.as_bytes());
+        decoded.into_owned()
+    }
+
+    /// `text` as UTF-8 bytes that were decoded as ISO-8859-1 (C1 controls kept).
+    fn latin1_mojibake_of(text: &str) -> String {
+        text.bytes().map(char::from).collect()
+    }
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|u| {
+                if big_endian {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn mojibake_helpers_produce_the_classic_patterns() {
+        assert_eq!(mojibake_of("doesn’t"), "doesnâ€™t");
+        assert_eq!(latin1_mojibake_of("doesn’t"), "doesn\u{e2}\u{80}\u{99}t");
+    }
+
+    #[test]
+    fn wholly_mojibake_text_is_repaired_with_a_warning() {
+        let page = "<p>The plan doesn’t pay — über café.\u{a0}Embrace</p>";
+        let decoded = decode(mojibake_of(page).as_bytes(), 10_000).unwrap();
+        assert_eq!(decoded.text, page);
+        assert_eq!(
+            decoded.warnings,
+            vec!["repaired 5 mojibake sequence(s) (UTF-8 decoded as Latin-1/windows-1252)"]
+        );
+    }
+
+    #[test]
+    fn latin1_decoded_mojibake_with_c1_controls_is_repaired() {
+        // The wcxb 4912 pattern: UTF-8 read as ISO-8859-1, so ’ became â U+0080 U+0099.
+        let page = "Embrace\u{a0}Pet — pet insurance doesn’t have to be a wallet-buster.";
+        let decoded = decode(latin1_mojibake_of(page).as_bytes(), 1000).unwrap();
+        assert_eq!(decoded.text, page);
+    }
+
+    #[test]
+    fn doubly_encoded_text_is_repaired() {
+        let twice = mojibake_of(&mojibake_of("schönste Reise"));
+        assert_eq!(twice, "schÃƒÂ¶nste Reise");
+        let decoded = decode(twice.as_bytes(), 1000).unwrap();
+        assert_eq!(decoded.text, "schönste Reise");
+    }
+
+    #[test]
+    fn mojibake_in_a_correct_page_is_repaired_only_where_unmistakable() {
+        let text = format!(
+            "Grüße aus Köln. {} heiß“ und süß",
+            mojibake_of("Die schönste Reise")
+        );
+        let decoded = decode(text.as_bytes(), 1000).unwrap();
+        assert_eq!(
+            decoded.text,
+            "Grüße aus Köln. Die schönste Reise heiß“ und süß"
+        );
+    }
+
+    #[test]
+    fn real_text_with_lead_like_characters_is_left_alone() {
+        for text in [
+            "Sie sagte heiß“ dazu.",
+            "SÃO PAULO",
+            "Âge: 42 ans",
+            "Ã la carte",
+        ] {
+            let decoded = decode(text.as_bytes(), 1000).unwrap();
+            assert_eq!(decoded.text, text);
+            assert!(
+                decoded.warnings.is_empty(),
+                "{text}: {:?}",
+                decoded.warnings
+            );
+        }
+    }
+
+    #[test]
+    fn declared_latin1_page_that_is_nearly_all_utf8_is_read_as_utf8() {
+        let mut bytes = "<meta charset=\"iso-8859-1\"><p>Grüße aus Köln, Düsseldorf, München, Görlitz, Lübeck und Überlingen – schön "
+            .as_bytes()
+            .to_vec();
+        bytes.push(0xe9);
+        bytes.extend_from_slice(b" end</p>");
+        let decoded = decode(&bytes, 10_000).unwrap();
+        assert!(
+            decoded.text.contains(
+                "Grüße aus Köln, Düsseldorf, München, Görlitz, Lübeck und Überlingen – schön \u{fffd} end"
+            ),
+            "{}",
+            decoded.text
+        );
+        assert_eq!(
+            decoded.warnings[0],
+            "declared windows-1252 but the bytes are UTF-8; decoded as UTF-8"
+        );
+    }
+
+    #[test]
+    fn declared_latin1_page_with_stray_utf8_follows_the_declaration() {
+        let page = "<meta charset=\"iso-8859-1\"><p>Café crème, été, à bientôt, déjà vu</p>";
+        let (encoded, _, _) = encoding_rs::WINDOWS_1252.encode(page);
+        let mut bytes = encoded.into_owned();
+        bytes.extend_from_slice("Köln".as_bytes());
+        let decoded = decode(&bytes, 10_000).unwrap();
+        assert!(
+            decoded.text.contains("Café crème, été, à bientôt, déjà vu"),
+            "{}",
+            decoded.text
+        );
+    }
+
+    #[test]
+    fn utf16le_without_bom_is_detected() {
+        let page = "<html><body><p>Hello, world. Grüße!</p></body></html>";
+        let decoded = decode(&utf16(page, false), 10_000).unwrap();
+        assert_eq!(decoded.text, page);
+        assert_eq!(
+            decoded.warnings,
+            vec!["no byte order mark; decoded as detected UTF-16LE"]
+        );
+    }
+
+    #[test]
+    fn utf16be_without_bom_is_detected() {
+        let text = "A headline\r\n\r\nThe first paragraph of the story.";
+        let decoded = decode(&utf16(text, true), 10_000).unwrap();
+        assert_eq!(
+            decoded.text,
+            "A headline\n\nThe first paragraph of the story."
+        );
+        assert_eq!(
+            decoded.warnings,
+            vec!["no byte order mark; decoded as detected UTF-16BE"]
+        );
+    }
+
+    #[test]
+    fn nul_heavy_data_that_is_not_utf16_stays_binary() {
+        let mut bytes = Vec::new();
+        for i in 0..500u32 {
+            bytes.extend_from_slice(&[b'a' + (i % 26) as u8, 0, 0, 7]);
+        }
+        assert!(matches!(decode(&bytes, 10_000), Err(CleanError::Binary(_))));
     }
 
     #[test]
