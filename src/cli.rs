@@ -88,11 +88,14 @@ pub struct CleanArgs {
 /// Text shown after the options of `deboil clean --help`.
 const CLEAN_AFTER_HELP: &str = "\
 Each input gives one record, in walk order. An input that cannot be cleaned (missing, \
-unreadable, binary, too large, corrupt gzip) gives an error record {\"id\", \"source\", \
+unreadable, a dangling link or FIFO met in a directory, binary, too large, corrupt gzip) \
+gives an error record {\"id\", \"source\", \
 \"error\": {\"kind\", \"message\"}} in the same stream and a message on standard error; \
-the batch goes on.
+the batch goes on. A directory holding no file to pick gives a message on standard \
+error and no record.
 
-Exit status: 0 when every input was cleaned, 1 when any input failed, 2 on a usage error.";
+Exit status: 0 when every input was cleaned, 1 when any input failed or a directory held \
+nothing to clean, 2 on a usage error.";
 
 impl CleanArgs {
     /// The library options these arguments select.
@@ -128,7 +131,10 @@ pub fn parse_size(text: &str) -> Result<usize, String> {
 /// Run `deboil clean`; returns the exit code.
 pub fn run(args: &CleanArgs) -> anyhow::Result<ExitCode> {
     let options = args.options();
-    let sources = collect_sources(&args.paths);
+    let collected = collect_sources(&args.paths);
+    report_empty_dirs(&collected.empty_dirs);
+    let no_files = !collected.empty_dirs.is_empty();
+    let sources = collected.sources;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads)
         .build()
@@ -136,7 +142,8 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<ExitCode> {
     let target = args.output.as_deref().filter(|p| p.as_os_str() != "-");
     let Some(target) = target else {
         let stdout = BufWriter::new(io::stdout().lock());
-        return finish_stream(clean_all(&pool, &sources, &options, stdout, args.format));
+        let result = clean_all(&pool, &sources, &options, stdout, args.format);
+        return finish_stream(result.map(|(failed, out)| (failed || no_files, out)));
     };
     if let Some(input) = output_among_inputs(target, &sources) {
         eprintln!(
@@ -150,7 +157,18 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<ExitCode> {
     let (any_failed, file) = clean_all(&pool, &sources, &options, file, args.format)?;
     file.commit()
         .with_context(|| format!("cannot write {}", target.display()))?;
-    Ok(exit_code(any_failed))
+    Ok(exit_code(any_failed || no_files))
+}
+
+/// Tell standard error about directory arguments with nothing to clean; each counts
+/// as a failed argument (exit status 1) but gives no record, since no input was read.
+fn report_empty_dirs(dirs: &[PathBuf]) {
+    for dir in dirs {
+        eprintln!(
+            "deboil: {}: no .txt/.html/.htm(.gz) files found",
+            dir.display()
+        );
+    }
 }
 
 /// The exit code after writing to standard output; a closed pipe (`deboil clean | head`)

@@ -85,31 +85,55 @@ pub fn is_picked(name: &str) -> bool {
     PICKED_EXTENSIONS.iter().any(|ext| lower.ends_with(ext))
 }
 
+/// The sources of a batch, and the directory arguments that held nothing to clean.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// The sources, in argument and walk order.
+    pub sources: Vec<Source>,
+    /// Directory arguments whose walk found no picked file (and no unreadable entry).
+    pub empty_dirs: Vec<PathBuf>,
+}
+
 /// Turn path arguments into sources, in order: `-` is standard input, a directory is
 /// walked recursively (sorted by file name, hidden entries skipped, only picked
 /// extensions), anything else is taken as a file. No arguments means standard input.
-/// Paths that do not exist become [`Input::Unavailable`] sources so the batch goes on.
-pub fn collect_sources(args: &[PathBuf]) -> Vec<Source> {
+/// Paths that do not exist become [`Input::Unavailable`] sources so the batch goes on;
+/// directories that yield no source at all are listed in [`Collected::empty_dirs`].
+pub fn collect_sources(args: &[PathBuf]) -> Collected {
+    let mut collected = Collected::default();
     if args.is_empty() {
-        return vec![Source::stdin()];
+        collected.sources.push(Source::stdin());
+        return collected;
     }
-    let mut sources = Vec::new();
     for arg in args {
         if arg.as_os_str() == "-" {
-            sources.push(Source::stdin());
+            collected.sources.push(Source::stdin());
         } else if arg.is_dir() {
-            sources.extend(walk_directory(arg));
-        } else {
-            match std::fs::metadata(arg) {
-                Ok(_) => sources.push(Source::file(arg)),
-                Err(error) => sources.push(Source::unavailable(arg, error)),
+            let found = walk_directory(arg);
+            if found.is_empty() {
+                collected.empty_dirs.push(arg.clone());
             }
+            collected.sources.extend(found);
+        } else {
+            collected.sources.push(file_argument(arg));
         }
     }
-    sources
+    collected
 }
 
-/// The picked files under `dir`, sorted by file name at every level.
+/// The source for a path argument that is not a directory. Unlike walked entries,
+/// a named FIFO or device is read as given (`deboil clean <(curl ...)` works).
+fn file_argument(path: &Path) -> Source {
+    match std::fs::metadata(path) {
+        Ok(_) => Source::file(path),
+        Err(error) => Source::unavailable(path, error),
+    }
+}
+
+/// The picked files under `dir`, sorted by file name at every level. Picked names
+/// that cannot be cleaned — dangling symbolic links, FIFOs, sockets, devices — become
+/// [`Input::Unavailable`] sources (never opened, so a FIFO cannot block the walk), as
+/// do entries the walk cannot read.
 pub fn walk_directory(dir: &Path) -> Vec<Source> {
     let walker = WalkDir::new(dir)
         .sort_by_file_name()
@@ -133,19 +157,77 @@ fn is_hidden(entry: &DirEntry) -> bool {
     entry.file_name().to_string_lossy().starts_with('.')
 }
 
-/// The source for one walk entry, if it is a picked file (or a link to one).
+/// The source for one walk entry with a picked name: the file (or the file a link
+/// points to), or an unavailable source for a dangling link or a non-regular file.
+/// Directories and entries with other names give none.
 fn source_for_entry(dir: &Path, entry: &DirEntry) -> Option<Source> {
-    let is_file =
-        entry.file_type().is_file() || (entry.path_is_symlink() && entry.path().is_file());
-    if !is_file || !is_picked(&entry.file_name().to_string_lossy()) {
+    if !is_picked(&entry.file_name().to_string_lossy()) {
         return None;
     }
     let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+    let id = relative.to_string_lossy().replace('\\', "/");
+    let input = match entry_input(entry)? {
+        Ok(()) => Input::File(entry.path().to_path_buf()),
+        Err(error) => Input::Unavailable(error),
+    };
     Some(Source {
-        id: relative.to_string_lossy().replace('\\', "/"),
+        id,
         source: entry.path().display().to_string(),
-        input: Input::File(entry.path().to_path_buf()),
+        input,
     })
+}
+
+/// Whether a walk entry can be read as a file: `Ok` for a regular file (followed
+/// through links), an error for a dangling link or another kind of file, `None` for
+/// a directory.
+fn entry_input(entry: &DirEntry) -> Option<io::Result<()>> {
+    let file_type = if entry.path_is_symlink() {
+        match std::fs::metadata(entry.path()) {
+            Ok(target) => target.file_type(),
+            Err(error) => return Some(Err(dangling_link(&error))),
+        }
+    } else {
+        entry.file_type()
+    };
+    if file_type.is_dir() {
+        return None;
+    }
+    if file_type.is_file() {
+        return Some(Ok(()));
+    }
+    Some(Err(io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("not a regular file ({}); skipped", describe(file_type)),
+    )))
+}
+
+/// The error for a symbolic link whose target cannot be reached.
+fn dangling_link(error: &io::Error) -> io::Error {
+    io::Error::new(
+        error.kind(),
+        format!("dangling symbolic link ({error}); skipped"),
+    )
+}
+
+/// A name for a kind of file that is neither a regular file nor a directory.
+fn describe(file_type: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "FIFO";
+        }
+        if file_type.is_socket() {
+            return "socket";
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return "device";
+        }
+    }
+    if file_type.is_symlink() {
+        return "symbolic link";
+    }
+    "special file"
 }
 
 /// Read a source's bytes, refusing (without reading it all) anything over `max_bytes`.
@@ -272,7 +354,7 @@ mod tests {
     #[test]
     fn directory_walk_is_sorted_filtered_and_relative() {
         let dir = tree();
-        let sources = collect_sources(&[dir.path().to_path_buf()]);
+        let sources = collect_sources(&[dir.path().to_path_buf()]).sources;
         let ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(
             ids,
@@ -293,7 +375,7 @@ mod tests {
     fn file_arguments_keep_the_path_as_given_and_any_extension() {
         let dir = tree();
         let path = dir.path().join("notes.md");
-        let sources = collect_sources(std::slice::from_ref(&path));
+        let sources = collect_sources(std::slice::from_ref(&path)).sources;
         assert_eq!(sources.len(), 1);
         assert_eq!(sources[0].id, path.display().to_string());
         assert!(matches!(sources[0].input, Input::File(_)));
@@ -301,18 +383,18 @@ mod tests {
 
     #[test]
     fn stdin_is_the_default_and_dash() {
-        let none = collect_sources(&[]);
+        let none = collect_sources(&[]).sources;
         assert_eq!(
             (none[0].id.as_str(), none[0].source.as_str()),
             ("stdin", "-")
         );
-        let dash = collect_sources(&[PathBuf::from("-")]);
+        let dash = collect_sources(&[PathBuf::from("-")]).sources;
         assert!(matches!(dash[0].input, Input::Stdin));
     }
 
     #[test]
     fn missing_paths_become_io_error_records() {
-        let sources = collect_sources(&[PathBuf::from("/no/such/file.txt")]);
+        let sources = collect_sources(&[PathBuf::from("/no/such/file.txt")]).sources;
         let record = clean_source(&sources[0], &Options::default()).unwrap_err();
         assert_eq!(record.id, "/no/such/file.txt");
         assert_eq!(record.error.kind, "io");
@@ -336,6 +418,46 @@ mod tests {
         let err = read_source(&Source::file(&path), 1000).unwrap_err();
         assert!(matches!(err, CleanError::TooLarge { limit: 1000 }));
         assert_eq!(read_source(&Source::file(&path), 5000).unwrap().len(), 5000);
+    }
+
+    #[test]
+    fn directories_without_picked_files_are_reported_as_empty() {
+        let dir = tree();
+        let empty = tempfile::tempdir().unwrap();
+        fs::write(empty.path().join("notes.md"), "x").unwrap();
+        let args = [dir.path().to_path_buf(), empty.path().to_path_buf()];
+        let collected = collect_sources(&args);
+        assert_eq!(collected.sources.len(), 5);
+        assert_eq!(collected.empty_dirs, vec![empty.path().to_path_buf()]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn dangling_links_and_fifos_in_a_walk_become_error_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::write(root.join("a.txt"), "A story.").unwrap();
+        std::os::unix::fs::symlink(root.join("gone.txt"), root.join("b.txt")).unwrap();
+        std::os::unix::fs::symlink(root.join("a.txt"), root.join("c.txt")).unwrap();
+        std::os::unix::fs::symlink(root.join("gone"), root.join("ignored.md")).unwrap();
+        let status = std::process::Command::new("mkfifo")
+            .arg(root.join("d.html"))
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let sources = collect_sources(&[root.to_path_buf()]).sources;
+        let ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["a.txt", "b.txt", "c.txt", "d.html"]);
+        assert!(matches!(sources[2].input, Input::File(_)));
+        let dangling = clean_source(&sources[1], &Options::default()).unwrap_err();
+        assert_eq!(dangling.error.kind, "io");
+        assert!(
+            dangling.error.message.starts_with("dangling symbolic link"),
+            "{dangling:?}"
+        );
+        let fifo = clean_source(&sources[3], &Options::default()).unwrap_err();
+        assert_eq!(fifo.error.kind, "io");
+        assert_eq!(fifo.error.message, "not a regular file (FIFO); skipped");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use std::fs;
 use std::io::Write;
 use std::path::Path;
+use std::time::Duration;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -13,6 +14,10 @@ const STORY: &str = "A headline for the story\n\n\
 The first paragraph of the story, long enough to read as prose and to be kept.\n\
 2 min read\n\n\
 The second paragraph carries on with the story in the same plain way.\n";
+
+/// Longest a `deboil clean` run may take before it is killed (and the test fails),
+/// so an input that blocks (a FIFO) fails the test instead of hanging it.
+const TIMEOUT: Duration = Duration::from_secs(120);
 
 fn deboil() -> Command {
     Command::cargo_bin("deboil").unwrap()
@@ -31,11 +36,13 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// Run `deboil clean ARGS` in `dir`; returns the exit code, the JSON Lines records and stderr.
+/// A run killed by [`TIMEOUT`] has no exit code and fails the test.
 fn clean_in(dir: &Path, args: &[&str]) -> (i32, Vec<Value>, String) {
     let output = deboil()
         .current_dir(dir)
         .arg("clean")
         .args(args)
+        .timeout(TIMEOUT)
         .output()
         .unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
@@ -355,4 +362,84 @@ fn inputs_over_max_bytes_are_too_large() {
     };
     assert_eq!(code, 1);
     assert_eq!(record["error"]["kind"], "too_large");
+}
+
+#[test]
+fn directory_without_picked_files_is_a_failed_argument() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path();
+    write(root, "good/a.txt", STORY.as_bytes());
+    write(root, "empty/notes.md", STORY.as_bytes());
+    write(root, "empty/.hidden.txt", STORY.as_bytes());
+    let (code, records, stderr) = clean_in(root, &["good", "empty"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(records.len(), 1, "{records:?}");
+    assert_eq!(records[0]["id"], "a.txt");
+    assert!(records[0]["error"].is_null());
+    assert_eq!(
+        stderr,
+        "deboil: empty: no .txt/.html/.htm(.gz) files found\n"
+    );
+}
+
+#[test]
+fn directory_with_picked_files_alone_exits_zero_without_messages() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "good/a.txt", STORY.as_bytes());
+    let (code, records, stderr) = clean_in(dir.path(), &["good"]);
+    assert_eq!((code, records.len()), (0, 1));
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+/// Run `deboil clean corpus` on a directory holding two good files and `special`, a
+/// picked name created by `make`; returns the exit code, records and stderr.
+#[cfg(unix)]
+fn walk_with_special(make: impl FnOnce(&Path)) -> (i32, Vec<Value>, String) {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path();
+    write(root, "corpus/a.txt", STORY.as_bytes());
+    write(root, "corpus/c.txt", STORY.as_bytes());
+    make(&root.join("corpus/b.txt"));
+    clean_in(root, &["corpus"])
+}
+
+/// Assert the walk gave the two good records around exactly one `io` error for `b.txt`.
+#[cfg(unix)]
+fn assert_one_error_for_b(result: (i32, Vec<Value>, String), message: &str) {
+    let (code, records, stderr) = result;
+    assert_eq!(code, 1, "{stderr}");
+    let ids: Vec<&str> = records.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a.txt", "b.txt", "c.txt"]);
+    let errors: Vec<&Value> = records.iter().filter(|r| !r["error"].is_null()).collect();
+    assert_eq!(errors.len(), 1, "{records:?}");
+    assert_eq!(records[1]["error"]["kind"], "io");
+    let got = records[1]["error"]["message"].as_str().unwrap();
+    assert!(got.starts_with(message), "{got}");
+    for good in [&records[0], &records[2]] {
+        assert_eq!(good["title"], "A headline for the story");
+    }
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("deboil: corpus/b.txt: "), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn dangling_symlink_in_a_directory_gives_one_error_record() {
+    let result = walk_with_special(|path| {
+        std::os::unix::fs::symlink("nowhere.txt", path).unwrap();
+    });
+    assert_one_error_for_b(result, "dangling symbolic link");
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_in_a_directory_gives_one_error_record_without_blocking() {
+    let result = walk_with_special(|path| {
+        let status = std::process::Command::new("mkfifo")
+            .arg(path)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    });
+    assert_one_error_for_b(result, "not a regular file (FIFO); skipped");
 }
