@@ -1,5 +1,24 @@
 //! Page metadata from HTML: JSON-LD, OpenGraph and Twitter cards, `<meta>` tags,
 //! `<time datetime>`, microdata, the document's language.
+//!
+//! Each field is taken from the strongest source that has a usable value: JSON-LD
+//! first, then `<meta>` tags, then markup (`<time>`, microdata, `rel=author`, byline
+//! elements). Values are normalised on the way: titles lose the site name, bylines
+//! keep names only, dates become ISO 8601, languages ISO 639-1.
+
+mod byline;
+mod jsonld;
+mod markup;
+mod published;
+mod tags;
+mod text;
+mod title;
+
+use scraper::Html;
+
+use jsonld::LdMeta;
+use tags::MetaTags;
+use text::{domain_name, is_url, key};
 
 /// Metadata read from a page's markup, strongest source first.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -22,8 +41,255 @@ pub struct PageMeta {
     pub article_body: Option<String>,
 }
 
+/// `<meta>` keys naming authors, strongest first.
+const AUTHOR_KEYS: &[&str] = &[
+    "author",
+    "article:author",
+    "byl",
+    "sailthru.author",
+    "parsely-author",
+    "dc.creator",
+    "dcterms.creator",
+    "citation_author",
+    "og:article:author",
+    "article:author_name",
+];
+
+/// `<meta>` keys holding the publication date, strongest first.
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "article:published",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "date",
+    "pubdate",
+    "publish-date",
+    "publish_date",
+    "published-date",
+    "published_time",
+    "sailthru.date",
+    "parsely-pub-date",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+];
+
+/// `<meta>` keys holding the modification date (the weakest date source).
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+];
+
+/// Everything the page offers, read once.
+struct Sources {
+    ld: LdMeta,
+    tags: MetaTags,
+    title_tag: Option<String>,
+    h1s: Vec<String>,
+    canonical: Option<String>,
+    html_lang: Option<String>,
+    micro: markup::Microdata,
+}
+
+impl Sources {
+    /// Read every source of the page.
+    fn read(document: &Html) -> Sources {
+        Sources {
+            ld: jsonld::read(document),
+            tags: MetaTags::read(document),
+            title_tag: markup::title_tag(document),
+            h1s: markup::h1_texts(document),
+            canonical: markup::canonical(document),
+            html_lang: markup::html_lang(document),
+            micro: markup::microdata(document),
+        }
+    }
+}
+
 /// Read the metadata of a parsed page.
-pub fn extract(document: &scraper::Html) -> PageMeta {
-    let _ = document;
-    PageMeta::default()
+pub fn extract(document: &Html) -> PageMeta {
+    let sources = Sources::read(document);
+    let site = site(&sources);
+    let url = url(&sources);
+    let mut site_names: Vec<String> = site.iter().chain(&sources.ld.site).cloned().collect();
+    site_names.extend(url.as_deref().and_then(domain_name));
+    PageMeta {
+        title: headline(&sources, &site_names),
+        description: description(&sources),
+        byline: authors(document, &sources, &site_names),
+        published: publication_date(document, &sources),
+        lang: language(&sources),
+        article_body: sources.ld.body.clone(),
+        site,
+        url,
+    }
+}
+
+/// The site name: `og:site_name`, JSON-LD publisher, `application-name`.
+fn site(sources: &Sources) -> Option<String> {
+    sources
+        .tags
+        .first(&["og:site_name"])
+        .or_else(|| sources.ld.site.clone())
+        .or_else(|| sources.tags.first(&["application-name"]))
+}
+
+/// The canonical URL: `<link rel=canonical>`, `og:url`, JSON-LD `url`.
+fn url(sources: &Sources) -> Option<String> {
+    let absolute = |u: &String| u.starts_with("http://") || u.starts_with("https://");
+    sources
+        .canonical
+        .clone()
+        .filter(absolute)
+        .or_else(|| sources.tags.first(&["og:url"]).filter(absolute))
+        .or_else(|| sources.ld.url.clone())
+}
+
+/// The description: `og:description`, `description`, `twitter:description`, JSON-LD.
+fn description(sources: &Sources) -> Option<String> {
+    sources
+        .tags
+        .first(&["og:description", "description", "twitter:description"])
+        .or_else(|| sources.ld.description.clone())
+}
+
+/// The headline: the strongest title source without the site name, replaced by the
+/// `<h1>` that matches it.
+fn headline(sources: &Sources, site_names: &[String]) -> Option<String> {
+    let candidates = [
+        (sources.ld.title.clone(), false),
+        (sources.tags.first(&["og:title"]), true),
+        (sources.tags.first(&["twitter:title"]), true),
+        (sources.micro.headline.clone(), false),
+        (sources.title_tag.clone(), true),
+        (sources.ld.page_title.clone(), true),
+    ];
+    let Some((raw, guess)) = candidates
+        .into_iter()
+        .find_map(|(text, guess)| text.map(|t| (t, guess)))
+    else {
+        return sources.h1s.first().cloned();
+    };
+    let stripped = title::strip_site(&raw, site_names, guess);
+    let h1 = title::matching_h1(&stripped, &raw, &sources.h1s);
+    Some(h1.cloned().unwrap_or(stripped))
+}
+
+/// The byline: person names from the strongest source that has any, organisation
+/// names only when no person is named.
+fn authors(document: &Html, sources: &Sources, site_names: &[String]) -> Option<String> {
+    let is_site = |name: &String| site_names.iter().any(|s| key(s) == key(name));
+    let mut fallbacks: Vec<String> = sources.ld.organisations.clone();
+    let person_sources: [Box<dyn Fn() -> Vec<String> + '_>; 5] = [
+        Box::new(|| sources.ld.people.clone()),
+        Box::new(|| meta_authors(&sources.tags, &is_site)),
+        Box::new(|| names_of(&sources.micro.authors)),
+        Box::new(|| names_of(&markup::rel_authors(document))),
+        Box::new(|| first_names(&markup::byline_texts(document))),
+    ];
+    for source in &person_sources {
+        let (sites, people): (Vec<String>, Vec<String>) = source().into_iter().partition(is_site);
+        if !people.is_empty() {
+            return Some(people.join(", "));
+        }
+        fallbacks.extend(sites);
+    }
+    fallbacks.extend(sources.ld.slug_names.iter().cloned());
+    fallbacks.extend(url_author_slugs(&sources.tags));
+    fallbacks.into_iter().next()
+}
+
+/// Names from the author `<meta>` tags of the first key that gives any name other than
+/// the site's (the site's names come last, for the organisation fallback).
+fn meta_authors(tags: &MetaTags, is_site: &dyn Fn(&String) -> bool) -> Vec<String> {
+    let per_key: Vec<Vec<String>> = AUTHOR_KEYS
+        .iter()
+        .map(|key| names_of(&tags.all(key)))
+        .collect();
+    let people = per_key
+        .iter()
+        .find(|names| names.iter().any(|n| !is_site(n)))
+        .cloned();
+    people.unwrap_or_else(|| per_key.into_iter().flatten().collect())
+}
+
+/// Names from several raw author values, deduplicated.
+fn names_of(values: &[String]) -> Vec<String> {
+    let mut found = Vec::new();
+    for name in values.iter().flat_map(|v| byline::names(v)) {
+        byline::push_unique(&mut found, name);
+    }
+    found
+}
+
+/// Names from the first raw value that gives any.
+fn first_names(values: &[String]) -> Vec<String> {
+    values
+        .iter()
+        .map(|v| byline::names(v))
+        .find(|names| !names.is_empty())
+        .unwrap_or_default()
+}
+
+/// Names made from author URLs in `<meta>` tags.
+fn url_author_slugs(tags: &MetaTags) -> Vec<String> {
+    AUTHOR_KEYS
+        .iter()
+        .flat_map(|key| tags.all(key))
+        .filter(|v| is_url(v))
+        .filter_map(|v| byline::slug_name(&v))
+        .collect()
+}
+
+/// The publication date: JSON-LD, `<meta>` tags, microdata, `<time>`, and the
+/// modification date last.
+fn publication_date(document: &Html, sources: &Sources) -> Option<String> {
+    let normalised = |value: Option<String>| value.and_then(|v| published::normalise(&v));
+    let meta_dates = || {
+        PUBLISHED_KEYS
+            .iter()
+            .find_map(|key| normalised(sources.tags.first(&[key])))
+    };
+    sources
+        .ld
+        .published
+        .clone()
+        .or_else(meta_dates)
+        .or_else(|| normalised(sources.micro.published.clone()))
+        .or_else(|| normalised(markup::time_date(document)))
+        .or_else(|| sources.ld.modified.clone())
+        .or_else(|| normalised(sources.tags.first(MODIFIED_KEYS)))
+}
+
+/// The declared language: `<html lang>`, `og:locale`, `content-language`, JSON-LD.
+fn language(sources: &Sources) -> Option<String> {
+    [
+        sources.html_lang.clone(),
+        sources.tags.first(&["og:locale"]),
+        sources
+            .tags
+            .first(&["content-language", "language", "dc.language"]),
+        sources.ld.lang.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(|code| primary_subtag(&code))
+}
+
+/// The lower-case primary subtag of a language tag: `en-GB`, `en_US` → `en`.
+fn primary_subtag(code: &str) -> Option<String> {
+    let primary = code
+        .trim()
+        .split(['-', '_', ',', ';'])
+        .next()?
+        .to_ascii_lowercase();
+    let letters = primary.chars().all(|c| c.is_ascii_alphabetic());
+    (letters && (2..=3).contains(&primary.len())).then_some(primary)
 }

@@ -1,0 +1,279 @@
+//! Turning raw author values into names: prefixes ("By", "Von", "Par", "Por"), dates,
+//! roles, e-mail addresses and URLs are removed; several authors are split apart so
+//! that they can be deduplicated and joined by ", ". Academic and professional
+//! credentials written after a name ("Jane Doe, MD") stay with the name.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::text::{clean, is_url, key};
+
+/// Words that make a byline part a role or job title rather than a name.
+#[rustfmt::skip]
+const ROLE_WORDS: &[&str] = &[
+    "writer", "editor", "editors", "reporter", "correspondent", "contributor", "columnist",
+    "journalist", "staff", "senior", "associate", "contributing", "freelance", "producer",
+    "photographer", "analyst", "redakteur", "redakteurin", "redaktion", "korrespondent",
+    "korrespondentin", "rédacteur", "rédactrice", "journaliste", "envoyé", "envoyée",
+    "spécial", "redactor", "redactora", "corresponsal", "periodista", "expert",
+    "editorial", "desk", "newsroom", "updated", "published", "posted", "reviewed",
+    "medically", "fact", "checked", "read", "min", "minutes", "comments",
+];
+
+/// Values that say nobody in particular wrote the piece.
+const ANONYMOUS: &[&str] = &[
+    "admin",
+    "administrator",
+    "unknown",
+    "anonymous",
+    "guest",
+    "author",
+];
+
+/// Separators between the names of several authors.
+const NAME_SEPARATORS: &[&str] = &[" and ", " & ", " und ", " et ", ";", " / "];
+
+/// The author names in a raw author value (empty when it holds none).
+pub fn names(raw: &str) -> Vec<String> {
+    let Some(text) = clean(raw) else {
+        return Vec::new();
+    };
+    if is_url(&text) {
+        return Vec::new();
+    }
+    let text = strip_contacts(&text);
+    let text = strip_prefix(&text);
+    let text = first_segment(&text);
+    let mut found = Vec::new();
+    for part in split_names(&text) {
+        for name in with_credentials(&part) {
+            push_unique(&mut found, name);
+        }
+    }
+    found
+}
+
+/// Add `name` unless a name with the same words is already there.
+pub fn push_unique(names: &mut Vec<String>, name: String) {
+    if !names.iter().any(|n| key(n) == key(&name)) {
+        names.push(name);
+    }
+}
+
+/// A name made from the last path segment of an author URL:
+/// `https://site/author/jane-doe/` → `Jane Doe`.
+pub fn slug_name(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next()?;
+    let slug = path.trim_end_matches('/').rsplit('/').next()?;
+    let words: Vec<&str> = slug
+        .split(['-', '_', '+'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let plain = |w: &&str| w.chars().all(|c| c.is_alphabetic());
+    if !(2..=4).contains(&words.len()) || !words.iter().all(plain) {
+        return None;
+    }
+    Some(
+        words
+            .iter()
+            .map(|w| capitalise(w))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// A word with its first letter upper-cased.
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// Remove e-mail addresses, URLs and "@handles".
+fn strip_contacts(text: &str) -> String {
+    static CONTACT: OnceLock<Regex> = OnceLock::new();
+    let pattern = CONTACT.get_or_init(|| {
+        Regex::new(r"(?i)\(?(?:\S+@\S+\.\S+|https?://\S+|www\.\S+|@\w+)\)?")
+            .expect("contact pattern compiles")
+    });
+    pattern.replace_all(text, " ").into_owned()
+}
+
+/// Remove a leading "By", "Written by", "Von", "Par", "Por", "Author:" and the like.
+fn strip_prefix(text: &str) -> String {
+    static PREFIX: OnceLock<Regex> = OnceLock::new();
+    let pattern = PREFIX.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\s*(?:(?:written|posted|reported|words|text|story|article|published|reviewed|edited|compiled|created|geschrieben|écrit|escrito|publicado)\s+)?(?:by|von|par|por|door)\b\s*:?\s*|^\s*(?:authors?|autor(?:in|en)?|auteur|autore|byline|writer|posted)\s*:\s*",
+        )
+        .expect("prefix pattern compiles")
+    });
+    let mut text = text.trim().to_owned();
+    while let Some(found) = pattern.find(&text).filter(|m| !m.is_empty()) {
+        text = text[found.end()..].trim().to_owned();
+    }
+    text
+}
+
+/// The part of a byline before separators, dates and reading times: the names.
+fn first_segment(text: &str) -> String {
+    static CUT: OnceLock<Regex> = OnceLock::new();
+    let pattern = CUT.get_or_init(|| {
+        Regex::new(
+            r"\s*(?:[|•·—–]|\s-\s|\n|\d|\b(?:on|am|le|el|il|updated|published|posted)\s+\S*\d)",
+        )
+        .expect("cut pattern compiles")
+    });
+    let text = text.trim_start_matches(|c: char| "|•·—–-:, ".contains(c));
+    let end = pattern.find(text).map_or(text.len(), |m| m.start());
+    text[..end]
+        .trim_end_matches(|c: char| ",;:-–—(".contains(c) || c.is_whitespace())
+        .to_owned()
+}
+
+/// Split a byline holding several authors at "and", "&", ";" and their kin.
+fn split_names(text: &str) -> Vec<String> {
+    let mut parts = vec![text.to_owned()];
+    for separator in NAME_SEPARATORS {
+        parts = parts
+            .iter()
+            .flat_map(|p| split_ignore_case(p, separator))
+            .collect();
+    }
+    parts
+        .into_iter()
+        .map(|p| p.trim_start_matches(", ").trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Split `text` at every case-insensitive occurrence of `separator`.
+fn split_ignore_case(text: &str, separator: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return text.split(separator).map(str::to_owned).collect();
+    }
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (index, _) in lower.match_indices(separator) {
+        parts.push(text[start..index].to_owned());
+        start = index + separator.len();
+    }
+    parts.push(text[start..].to_owned());
+    parts
+}
+
+/// Split a comma list into names, keeping credentials ("MD", "Ph.D.") with the name
+/// before them and dropping roles ("Staff Writer").
+fn with_credentials(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        if is_credential(part) {
+            if let Some(last) = names.last_mut() {
+                last.push_str(", ");
+                last.push_str(part);
+            }
+        } else if let Some(name) = name_part(part) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// A credential after a name: every word an upper-case abbreviation or a known title.
+fn is_credential(part: &str) -> bool {
+    let known = [
+        "phd", "ph.d.", "jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "esq.",
+    ];
+    part.split_whitespace().count() <= 4
+        && part.split_whitespace().all(|w| {
+            known.contains(&w.to_lowercase().as_str())
+                || (w.chars().count() <= 6
+                    && w.chars().any(|c| c.is_uppercase())
+                    && w.chars()
+                        .all(|c| c.is_uppercase() || ".-®()0-9".contains(c)))
+        })
+}
+
+/// A name with trailing role words removed, or `None` when nothing name-like is left.
+fn name_part(part: &str) -> Option<String> {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let is_role = |w: &&str| ROLE_WORDS.contains(&key(w).as_str());
+    if words.iter().any(is_role) {
+        let kept: Vec<&str> = words.iter().take_while(|w| !is_role(w)).copied().collect();
+        return (kept.len() >= 2)
+            .then(|| kept.join(" "))
+            .and_then(valid_name);
+    }
+    valid_name(words.join(" "))
+}
+
+/// The name, when it reads as one: letters, at most seven words, not "admin".
+fn valid_name(name: String) -> Option<String> {
+    let name = name
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')')
+        .to_owned();
+    let words = name.split_whitespace().count();
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let anonymous = ANONYMOUS.contains(&key(&name).as_str());
+    (words <= 7 && letters >= 2 && name.chars().count() <= 80 && !anonymous).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_prefixes_in_several_languages() {
+        assert_eq!(names("By Jane Doe"), ["Jane Doe"]);
+        assert_eq!(names("Von Hans Müller"), ["Hans Müller"]);
+        assert_eq!(names("Par Marie Dupont"), ["Marie Dupont"]);
+        assert_eq!(names("Por Juan Pérez"), ["Juan Pérez"]);
+        assert_eq!(names("Written by: Jane Doe"), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn strips_dates_roles_emails_and_urls() {
+        assert_eq!(names("By Jane Doe | March 24, 2016"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe on 24 March 2016"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe, Staff Writer"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe Senior Correspondent"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe (jane@example.com)"), ["Jane Doe"]);
+        assert!(names("https://example.com/author/jane-doe").is_empty());
+    }
+
+    #[test]
+    fn splits_and_dedupes_several_authors() {
+        assert_eq!(names("Jane Doe and John Roe"), ["Jane Doe", "John Roe"]);
+        assert_eq!(
+            names("Jane Doe, John Roe & Ann Poe"),
+            ["Jane Doe", "John Roe", "Ann Poe"]
+        );
+        assert_eq!(names("Jane Doe; jane doe"), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn keeps_credentials_with_the_name() {
+        assert_eq!(names("Jane Doe, MD"), ["Jane Doe, MD"]);
+        assert_eq!(names("Jane Doe, Ph.D."), ["Jane Doe, Ph.D."]);
+        assert_eq!(names("Jane Doe, MS, RD"), ["Jane Doe, MS, RD"]);
+    }
+
+    #[test]
+    fn rejects_placeholders() {
+        assert!(names("admin").is_empty());
+        assert!(names("  ").is_empty());
+        assert!(names("12345").is_empty());
+    }
+
+    #[test]
+    fn slugs_become_names() {
+        assert_eq!(
+            slug_name("https://example.com/author/jane-doe/").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(slug_name("https://example.com/author/12345"), None);
+    }
+}

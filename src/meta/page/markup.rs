@@ -1,0 +1,253 @@
+//! Metadata in the page's elements: `<html lang>`, `<title>`, `<h1>`, the canonical
+//! link, `<time datetime>`, microdata, `rel=author` links and byline elements.
+
+use std::sync::OnceLock;
+
+use scraper::{ElementRef, Html, Selector};
+
+use super::text::clean;
+
+/// Longest text (in characters) an element may have to be read as a byline.
+const BYLINE_MAX_CHARS: usize = 100;
+
+/// A selector compiled once per call site.
+macro_rules! selector {
+    ($css:expr) => {{
+        static SELECTOR: OnceLock<Selector> = OnceLock::new();
+        SELECTOR.get_or_init(|| Selector::parse($css).expect("selector parses"))
+    }};
+}
+
+/// The visible text of an element, cleaned.
+pub fn element_text(element: ElementRef<'_>) -> Option<String> {
+    clean(&element.text().collect::<Vec<_>>().join(" "))
+}
+
+/// `<html lang>` (or `xml:lang`).
+pub fn html_lang(document: &Html) -> Option<String> {
+    let root = document.root_element();
+    ["lang", "xml:lang"]
+        .iter()
+        .find_map(|attr| root.value().attr(attr))
+        .and_then(clean)
+}
+
+/// The text of the document's `<title>` (not an SVG title).
+pub fn title_tag(document: &Html) -> Option<String> {
+    document
+        .select(selector!("head title"))
+        .chain(document.select(selector!("title")))
+        .find(|title| !inside(*title, &["svg"]))
+        .and_then(element_text)
+}
+
+/// The texts of the page's `<h1>` elements, in document order.
+pub fn h1_texts(document: &Html) -> Vec<String> {
+    document
+        .select(selector!("h1"))
+        .filter_map(element_text)
+        .collect()
+}
+
+/// `<link rel=canonical href>`.
+pub fn canonical(document: &Html) -> Option<String> {
+    document
+        .select(selector!("link[rel~=canonical][href]"))
+        .find_map(|link| clean(link.value().attr("href")?))
+}
+
+/// Whether any ancestor of `element` is one of `names`.
+fn inside(element: ElementRef<'_>, names: &[&str]) -> bool {
+    element
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .any(|a| names.contains(&a.value().name()))
+}
+
+/// Whether the element's class or id contains one of `words` (lower-cased).
+fn class_or_id_has(element: ElementRef<'_>, words: &[&str]) -> bool {
+    let tag = element.value();
+    let marks = format!(
+        "{} {}",
+        tag.attr("class").unwrap_or(""),
+        tag.attr("id").unwrap_or("")
+    )
+    .to_ascii_lowercase();
+    words.iter().any(|w| marks.contains(w))
+}
+
+/// The date of a `<time datetime>`, preferring one marked as the publication date or
+/// inside an `<article>`; its text when the attribute is missing.
+pub fn time_date(document: &Html) -> Option<String> {
+    let times: Vec<ElementRef<'_>> = document.select(selector!("time")).collect();
+    let marked = |t: &&ElementRef<'_>| {
+        t.value().attr("itemprop") == Some("datePublished")
+            || class_or_id_has(**t, &["publish", "posted", "entry-date", "post-date"])
+            || t.value().attr("pubdate").is_some()
+    };
+    let in_article = |t: &&ElementRef<'_>| inside(**t, &["article"]);
+    let chosen = times
+        .iter()
+        .find(marked)
+        .or_else(|| times.iter().find(in_article))
+        .or_else(|| times.first())?;
+    time_value(*chosen)
+}
+
+/// A date-bearing element's value: `datetime`, `content`, then its text.
+fn time_value(element: ElementRef<'_>) -> Option<String> {
+    let tag = element.value();
+    tag.attr("datetime")
+        .or_else(|| tag.attr("content"))
+        .and_then(clean)
+        .or_else(|| element_text(element))
+}
+
+/// What microdata inside an article `itemtype` says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Microdata {
+    /// `itemprop=headline` (or `name` of the article item).
+    pub headline: Option<String>,
+    /// `itemprop=author` values.
+    pub authors: Vec<String>,
+    /// `itemprop=datePublished`.
+    pub published: Option<String>,
+}
+
+/// Read microdata of the first article-like `itemscope`.
+pub fn microdata(document: &Html) -> Microdata {
+    let article = document.select(selector!("[itemtype]")).find(|e| {
+        let kind = e
+            .value()
+            .attr("itemtype")
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        ["article", "blogposting", "posting", "report"]
+            .iter()
+            .any(|t| kind.ends_with(t))
+    });
+    let scope = article.unwrap_or_else(|| document.root_element());
+    Microdata {
+        headline: article.and_then(|a| {
+            a.select(selector!("[itemprop~=headline]"))
+                .next()
+                .and_then(item_value)
+        }),
+        authors: scope
+            .select(selector!("[itemprop~=author], [itemprop~=creator]"))
+            .filter_map(author_value)
+            .collect(),
+        published: scope
+            .select(selector!("[itemprop~=datePublished]"))
+            .find_map(time_value),
+    }
+}
+
+/// An item property's value: `content` attribute or text.
+fn item_value(element: ElementRef<'_>) -> Option<String> {
+    element
+        .value()
+        .attr("content")
+        .and_then(clean)
+        .or_else(|| element_text(element))
+}
+
+/// An `itemprop=author` element's name: its `name` property, `content`, or short text.
+fn author_value(element: ElementRef<'_>) -> Option<String> {
+    element
+        .select(selector!("[itemprop~=name]"))
+        .next()
+        .and_then(item_value)
+        .or_else(|| item_value(element))
+        .filter(|t| t.chars().count() <= BYLINE_MAX_CHARS)
+}
+
+/// The texts of `rel=author` links.
+pub fn rel_authors(document: &Html) -> Vec<String> {
+    document
+        .select(selector!("a[rel~=author]"))
+        .filter_map(element_text)
+        .filter(|t| t.chars().count() <= BYLINE_MAX_CHARS)
+        .collect()
+}
+
+/// Short texts of elements whose class or id says byline or author (outside
+/// comments, footers and navigation), in document order.
+pub fn byline_texts(document: &Html) -> Vec<String> {
+    let candidates = document.select(selector!(
+        "[class*=byline], [id*=byline], [class*=author], [id*=author]"
+    ));
+    candidates
+        .filter(|e| {
+            !matches!(
+                e.value().name(),
+                "meta" | "link" | "script" | "style" | "img"
+            )
+        })
+        .filter(|e| !inside(*e, &["footer", "nav"]))
+        .filter(|e| !class_or_id_has(*e, &["comment", "avatar", "bio", "description"]))
+        .filter_map(element_text)
+        .filter(|t| t.chars().count() <= BYLINE_MAX_CHARS)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_lang_title_h1_canonical() {
+        let html = Html::parse_document(
+            r#"<html lang="en-GB"><head><title> Page &amp; title </title>
+            <link rel="canonical" href="https://example.com/a"></head>
+            <body><svg><title>icon</title></svg><h1>Head <em>line</em></h1></body></html>"#,
+        );
+        assert_eq!(html_lang(&html).as_deref(), Some("en-GB"));
+        assert_eq!(title_tag(&html).as_deref(), Some("Page & title"));
+        assert_eq!(h1_texts(&html), ["Head line"]);
+        assert_eq!(canonical(&html).as_deref(), Some("https://example.com/a"));
+    }
+
+    #[test]
+    fn prefers_the_publication_time() {
+        let html = Html::parse_document(
+            r#"<body><time datetime="2020-01-01">x</time><article>
+            <time datetime="2021-02-02">y</time>
+            <time class="entry-published" datetime="2022-03-03">z</time></article></body>"#,
+        );
+        assert_eq!(time_date(&html).as_deref(), Some("2022-03-03"));
+        let html = Html::parse_document(
+            r#"<body><time datetime="2020-01-01">x</time><article>
+            <time datetime="2021-02-02">y</time></article></body>"#,
+        );
+        assert_eq!(time_date(&html).as_deref(), Some("2021-02-02"));
+        let html = Html::parse_document("<body><time>March 24, 2016</time></body>");
+        assert_eq!(time_date(&html).as_deref(), Some("March 24, 2016"));
+    }
+
+    #[test]
+    fn reads_microdata() {
+        let html = Html::parse_document(
+            r#"<div itemscope itemtype="https://schema.org/NewsArticle">
+            <h2 itemprop="headline">Micro headline</h2>
+            <span itemprop="author" itemscope><span itemprop="name">Jane Doe</span></span>
+            <meta itemprop="datePublished" content="2016-03-24"></div>"#,
+        );
+        let m = microdata(&html);
+        assert_eq!(m.headline.as_deref(), Some("Micro headline"));
+        assert_eq!(m.authors, ["Jane Doe"]);
+        assert_eq!(m.published.as_deref(), Some("2016-03-24"));
+    }
+
+    #[test]
+    fn reads_author_links_and_byline_elements() {
+        let html = Html::parse_document(
+            r#"<body><a rel="author" href="/a/jane">Jane Doe</a>
+            <div class="post-byline">By John Roe</div>
+            <div class="author-bio">A very long biography</div>
+            <footer><span class="author">Footer Name</span></footer></body>"#,
+        );
+        assert_eq!(rel_authors(&html), ["Jane Doe"]);
+        assert_eq!(byline_texts(&html), ["By John Roe"]);
+    }
+}
