@@ -316,6 +316,11 @@ fn whole_over_bare(serial: &[Measurement]) -> f64 {
     serial[0].seconds / serial[1].seconds
 }
 
+/// CPU seconds of the whole path over CPU seconds of the bare parse floor, where known.
+fn whole_over_bare_cpu(serial: &[Measurement]) -> Option<f64> {
+    Some(serial[0].cpu_seconds? / serial[1].cpu_seconds?)
+}
+
 /// Speed-up of each parallel run over the first one (normally 1 thread).
 fn speed_ups(parallel: &[Measurement]) -> Vec<f64> {
     let base = parallel.first().map_or(f64::NAN, |m| m.pages_per_sec());
@@ -343,6 +348,9 @@ fn print_report(serial: &[Measurement], parallel: &[Measurement], memory: &Value
     }
     println!();
     println!("whole / bare (time ratio): {:.2}", whole_over_bare(serial));
+    if let Some(ratio) = whole_over_bare_cpu(serial) {
+        println!("whole / bare (CPU-time ratio): {ratio:.2}");
+    }
     for (m, s) in parallel.iter().zip(speed_ups(parallel)).skip(1) {
         println!(
             "speed-up of {} over {}: {:.2}x",
@@ -373,6 +381,7 @@ fn write_json(
         "repeat": args.repeat,
         "serial": serial.iter().map(Measurement::to_json).collect::<Vec<_>>(),
         "whole_over_bare": whole_over_bare(serial),
+        "whole_over_bare_cpu": whole_over_bare_cpu(serial),
         "parallel": parallel.iter().map(Measurement::to_json).collect::<Vec<_>>(),
         "speed_up_over_first_pool": speed_ups(parallel),
         "memory": memory,
