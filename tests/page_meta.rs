@@ -173,6 +173,25 @@ fn dates_in_other_forms() {
 }
 
 #[test]
+fn a_shown_date_picks_among_declared_dates_and_fills_in() {
+    let m = meta(
+        r#"<head><meta property="article:published_time" content="2020-01-01T09:00:00+00:00">
+        <meta property="article:modified_time" content="2021-06-15T09:00:00+00:00"></head>
+        <body><h1>Headline</h1><p>June 15, 2021</p><p>Body.</p></body>"#,
+    );
+    assert_eq!(m.published.as_deref(), Some("2021-06-15T09:00:00+00:00"));
+    let m = meta(
+        r#"<head><meta property="article:published_time" content="2020-01-01"></head>
+        <body><p>May 2, 2019</p><h1>Headline</h1><p>March 3, 2018</p></body>"#,
+    );
+    assert_eq!(m.published.as_deref(), Some("2020-01-01"));
+    let m = meta(
+        "<body><nav>1 May 2020</nav><p>Posted 2 May 2019</p><h1>Headline</h1><p>Published: 24.03.2016</p></body>",
+    );
+    assert_eq!(m.published.as_deref(), Some("2016-03-24"));
+}
+
+#[test]
 fn entities_and_whitespace_in_titles() {
     let m =
         meta("<head><meta property=\"og:title\" content=\"Tom &amp;amp; Jerry\n  return\"></head>");

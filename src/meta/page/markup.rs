@@ -3,12 +3,31 @@
 
 use std::sync::OnceLock;
 
-use scraper::{ElementRef, Html, Selector};
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node, Selector};
 
 use super::text::clean;
+use crate::meta::date::parse_date_line;
 
 /// Longest text (in characters) an element may have to be read as a byline.
 const BYLINE_MAX_CHARS: usize = 100;
+
+/// Longest text node (in characters) read as a date line.
+const DATE_LINE_MAX_CHARS: usize = 100;
+
+/// Elements whose text is never a displayed publication date.
+const NO_DATE_ELEMENTS: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "footer", "aside", "select", "option",
+];
+
+/// A date shown in the page's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShownDate {
+    /// The date, `YYYY-MM-DD`.
+    pub iso: String,
+    /// Whether it comes after the first `<h1>`.
+    pub after_h1: bool,
+}
 
 /// A selector compiled once per call site.
 macro_rules! selector {
@@ -101,6 +120,48 @@ fn time_value(element: ElementRef<'_>) -> Option<String> {
         .or_else(|| tag.attr("content"))
         .and_then(clean)
         .or_else(|| element_text(element))
+}
+
+/// The dates shown as stand-alone date lines in the page's text (short text nodes, or
+/// one of their parts between separators), in document order.
+pub fn shown_dates(document: &Html) -> Vec<ShownDate> {
+    let mut dates = Vec::new();
+    let (mut skipping, mut after_h1) = (0usize, false);
+    for edge in document.root_element().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) if NO_DATE_ELEMENTS.contains(&e.name()) => skipping += 1,
+                Node::Text(text) if skipping == 0 => {
+                    if let Some(iso) = date_in_line(text) {
+                        dates.push(ShownDate { iso, after_h1 });
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => match node.value() {
+                Node::Element(e) if NO_DATE_ELEMENTS.contains(&e.name()) => {
+                    skipping = skipping.saturating_sub(1);
+                }
+                Node::Element(e) if e.name() == "h1" => after_h1 = true,
+                _ => {}
+            },
+        }
+    }
+    dates
+}
+
+/// The date of a short text that is a date line, or whose part between separators is.
+fn date_in_line(text: &str) -> Option<String> {
+    let text = text.trim();
+    if text.is_empty() || text.chars().count() > DATE_LINE_MAX_CHARS {
+        return None;
+    }
+    if !text.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    std::iter::once(text)
+        .chain(text.split(['|', '•', '·', '—', '–']))
+        .find_map(|part| parse_date_line(part.trim()).and_then(|line| line.iso))
 }
 
 /// What microdata inside an article `itemtype` says.
@@ -223,6 +284,26 @@ mod tests {
         assert_eq!(time_date(&html).as_deref(), Some("2021-02-02"));
         let html = Html::parse_document("<body><time>March 24, 2016</time></body>");
         assert_eq!(time_date(&html).as_deref(), Some("March 24, 2016"));
+    }
+
+    #[test]
+    fn finds_shown_date_lines() {
+        let html = Html::parse_document(
+            r#"<body><nav>March 1, 2020</nav><p>Posted 2 May 2019</p><h1>Title</h1>
+            <span>Jun 08, 2023 • 11 Minute Read</span>
+            <div>Updated <time>January 2, 2024</time></div><script>var d = "2001-01-01";</script>
+            <p>The law took effect on 24 March 2016.</p></body>"#,
+        );
+        let shown = shown_dates(&html);
+        let isos: Vec<(&str, bool)> = shown.iter().map(|d| (d.iso.as_str(), d.after_h1)).collect();
+        assert_eq!(
+            isos,
+            [
+                ("2019-05-02", false),
+                ("2023-06-08", true),
+                ("2024-01-02", true)
+            ]
+        );
     }
 
     #[test]

@@ -248,9 +248,27 @@ fn url_author_slugs(tags: &MetaTags) -> Vec<String> {
         .collect()
 }
 
-/// The publication date: JSON-LD, `<meta>` tags, microdata, `<time>`, and the
-/// modification date last.
+/// The publication date. Metadata (JSON-LD, `<meta>` tags, microdata, `<time>`) gives
+/// the candidates, the modification date last; a date shown in the page's text wins
+/// when it is the day of one of them (the page shows the date it stands by), and is
+/// used when metadata has none.
 fn publication_date(document: &Html, sources: &Sources) -> Option<String> {
+    let declared = declared_date(document, sources);
+    let modified = modified_date(sources);
+    let shown = shown_date(document);
+    let candidates = [declared.clone(), modified.clone()];
+    let confirmed = shown.as_ref().and_then(|day| {
+        candidates
+            .iter()
+            .flatten()
+            .find(|c| c.starts_with(day.as_str()))
+    });
+    confirmed.cloned().or(declared).or(shown).or(modified)
+}
+
+/// The publication date declared in metadata: JSON-LD, `<meta>` tags, microdata,
+/// `<time>`.
+fn declared_date(document: &Html, sources: &Sources) -> Option<String> {
     let normalised = |value: Option<String>| value.and_then(|v| published::normalise(&v));
     let meta_dates = || {
         PUBLISHED_KEYS
@@ -264,8 +282,27 @@ fn publication_date(document: &Html, sources: &Sources) -> Option<String> {
         .or_else(meta_dates)
         .or_else(|| normalised(sources.micro.published.clone()))
         .or_else(|| normalised(markup::time_date(document)))
-        .or_else(|| sources.ld.modified.clone())
-        .or_else(|| normalised(sources.tags.first(MODIFIED_KEYS)))
+}
+
+/// The modification date declared in metadata.
+fn modified_date(sources: &Sources) -> Option<String> {
+    sources.ld.modified.clone().or_else(|| {
+        sources
+            .tags
+            .first(MODIFIED_KEYS)
+            .and_then(|v| published::normalise(&v))
+    })
+}
+
+/// The date shown in the page's text: the first date line after the `<h1>`, else the
+/// first one.
+fn shown_date(document: &Html) -> Option<String> {
+    let shown = markup::shown_dates(document);
+    shown
+        .iter()
+        .find(|d| d.after_h1)
+        .or_else(|| shown.first())
+        .map(|d| d.iso.clone())
 }
 
 /// The declared language: `<html lang>`, `og:locale`, `content-language`, JSON-LD.
