@@ -66,7 +66,7 @@ fn opengraph_and_meta_tags() {
         <meta property="article:published_time" content="2019-07-01T08:00:00+02:00">
         <meta property="article:author" content="https://example.com/author/john-roe">
         <meta name="parsely-author" content="John Roe">
-        </head><body><h1>Other heading</h1></body></html>"#,
+        </head><body><h1>Menu</h1></body></html>"#,
     );
     assert_eq!(m.title.as_deref(), Some("Storm hits the coast"));
     assert_eq!(m.description.as_deref(), Some("A deck."));

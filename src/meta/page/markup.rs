@@ -60,12 +60,25 @@ pub fn title_tag(document: &Html) -> Option<String> {
         .and_then(element_text)
 }
 
-/// The texts of the page's `<h1>` elements, in document order.
+/// The texts of the page's `<h1>` elements: those inside `<article>` or `<main>`
+/// first, then those outside page chrome (header, navigation, sidebars, footer), then
+/// the rest; document order within each group.
 pub fn h1_texts(document: &Html) -> Vec<String> {
-    document
+    let rank = |h1: ElementRef<'_>| {
+        if inside(h1, &["article", "main"]) {
+            0
+        } else if inside(h1, &["header", "nav", "aside", "footer"]) {
+            2
+        } else {
+            1
+        }
+    };
+    let mut ranked: Vec<(u8, String)> = document
         .select(selector!("h1"))
-        .filter_map(element_text)
-        .collect()
+        .filter_map(|h1| Some((rank(h1), element_text(h1)?)))
+        .collect();
+    ranked.sort_by_key(|(rank, _)| *rank);
+    ranked.into_iter().map(|(_, text)| text).collect()
 }
 
 /// `<link rel=canonical href>`.
@@ -261,11 +274,12 @@ mod tests {
         let html = Html::parse_document(
             r#"<html lang="en-GB"><head><title> Page &amp; title </title>
             <link rel="canonical" href="https://example.com/a"></head>
-            <body><svg><title>icon</title></svg><h1>Head <em>line</em></h1></body></html>"#,
+            <body><header><h1>Logo</h1></header><svg><title>icon</title></svg><h1>Other</h1>
+            <main><h1>Head <em>line</em></h1></main></body></html>"#,
         );
         assert_eq!(html_lang(&html).as_deref(), Some("en-GB"));
         assert_eq!(title_tag(&html).as_deref(), Some("Page & title"));
-        assert_eq!(h1_texts(&html), ["Head line"]);
+        assert_eq!(h1_texts(&html), ["Head line", "Other", "Logo"]);
         assert_eq!(canonical(&html).as_deref(), Some("https://example.com/a"));
     }
 

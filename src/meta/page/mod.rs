@@ -160,26 +160,31 @@ fn description(sources: &Sources) -> Option<String> {
         .or_else(|| sources.ld.description.clone())
 }
 
-/// The headline: the strongest title source without the site name, replaced by the
-/// `<h1>` that matches it.
+/// The headline. The page's `<h1>` is the cleanest form of it: the `<h1>` that matches
+/// one of the metadata titles, else the first `<h1>` that reads as a headline, else the
+/// strongest metadata title without the site name.
 fn headline(sources: &Sources, site_names: &[String]) -> Option<String> {
-    let candidates = [
+    let candidates: Vec<(String, bool)> = [
         (sources.ld.title.clone(), false),
         (sources.tags.first(&["og:title"]), true),
         (sources.tags.first(&["twitter:title"]), true),
         (sources.micro.headline.clone(), false),
         (sources.title_tag.clone(), true),
         (sources.ld.page_title.clone(), true),
-    ];
-    let Some((raw, guess)) = candidates
-        .into_iter()
-        .find_map(|(text, guess)| text.map(|t| (t, guess)))
-    else {
-        return sources.h1s.first().cloned();
-    };
-    let stripped = title::strip_site(&raw, site_names, guess);
-    let h1 = title::matching_h1(&stripped, &raw, &sources.h1s);
-    Some(h1.cloned().unwrap_or(stripped))
+    ]
+    .into_iter()
+    .filter_map(|(text, guess)| text.map(|t| (t, guess)))
+    .collect();
+    let stripped: Vec<(String, String)> = candidates
+        .iter()
+        .map(|(raw, guess)| (title::strip_site(raw, site_names, *guess), raw.clone()))
+        .collect();
+    let matching = stripped
+        .iter()
+        .find_map(|(clean, raw)| title::matching_h1(clean, raw, &sources.h1s));
+    matching
+        .or_else(|| title::headline_h1(&sources.h1s, site_names).cloned())
+        .or_else(|| stripped.into_iter().next().map(|(clean, _)| clean))
 }
 
 /// The byline: person names from the strongest source that has any, organisation

@@ -96,16 +96,39 @@ fn drop_unnamed_tail(parts: &[String]) -> Option<String> {
         .then(|| normalise_space(&parts[..parts.len() - 2].concat()))
 }
 
-/// The `<h1>` that is the headline of `title` (equal words, or contained in the raw
-/// title), when there is one.
-pub fn matching_h1<'a>(title: &str, raw_title: &str, h1s: &'a [String]) -> Option<&'a String> {
+/// The headline form of the `<h1>` that matches `title` (equal words, contained in the
+/// raw title, or the full form of a truncated title), when there is one. An all-capitals
+/// `<h1>` (styled as a shout) gives way to the title's own capitalisation.
+pub fn matching_h1(title: &str, raw_title: &str, h1s: &[String]) -> Option<String> {
     let (title_key, raw_key) = (key(title), key(raw_title));
-    h1s.iter().find(|h1| {
+    let h1 = h1s.iter().find(|h1| {
         let h1_key = key(h1);
         h1_key.len() >= 8
             && (h1_key == title_key
-                || (raw_key.contains(&h1_key) && h1_key.len() * 2 >= title_key.len()))
-    })
+                || (raw_key.contains(&h1_key) && h1_key.len() * 2 >= title_key.len())
+                || (title_key.len() >= 40 && h1_key.starts_with(&title_key)))
+    })?;
+    let shouted = is_all_caps(h1) && !is_all_caps(title) && key(h1) == title_key;
+    Some(if shouted { title } else { h1 }.to_owned())
+}
+
+/// Whether the text has letters and none of them is lower-case.
+fn is_all_caps(text: &str) -> bool {
+    text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase)
+}
+
+/// Fewest words an `<h1>` needs to be taken for the headline without a matching title.
+const MIN_H1_WORDS: usize = 2;
+
+/// The first `<h1>` that reads as a headline: a few words, not the site's name.
+pub fn headline_h1<'a>(h1s: &'a [String], sites: &[String]) -> Option<&'a String> {
+    let site_keys: Vec<String> = sites
+        .iter()
+        .map(|s| key(s))
+        .filter(|k| k.len() >= 2)
+        .collect();
+    h1s.iter()
+        .find(|h1| h1.split_whitespace().count() >= MIN_H1_WORDS && !names_site(h1, &site_keys))
 }
 
 #[cfg(test)]
@@ -163,8 +186,24 @@ mod tests {
     fn finds_the_matching_h1() {
         let h1s = sites(&["Menu", "Big News Today!"]);
         assert_eq!(
-            matching_h1("Big news today", "Big news today | The Daily", &h1s).map(String::as_str),
+            matching_h1("Big news today", "Big news today | The Daily", &h1s).as_deref(),
             Some("Big News Today!")
+        );
+        let shouting = sites(&["BIG NEWS TODAY"]);
+        assert_eq!(
+            matching_h1("Big news today", "Big news today", &shouting).as_deref(),
+            Some("Big news today")
+        );
+        let full =
+            sites(&["A very long headline that the metadata of the page cut short at forty"]);
+        assert_eq!(
+            matching_h1(
+                "A very long headline that the metadata of the page cut",
+                "x",
+                &full
+            )
+            .as_deref(),
+            Some(full[0].as_str())
         );
         assert_eq!(matching_h1("Other", "Other | Site", &h1s), None);
     }
