@@ -9,6 +9,7 @@ use flate2::read::MultiGzDecoder;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
+use super::metadata::MetaValues;
 use super::EvalError;
 use crate::{document, DEFAULT_MAX_BYTES};
 
@@ -62,6 +63,31 @@ pub struct WcxbPage {
     pub page_type: String,
     /// The reference main text (without the headline).
     pub main_content: String,
+    /// The reference title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The reference author names.
+    #[serde(default)]
+    pub author: Option<String>,
+    /// The reference publication date (`YYYY-MM-DD`, a few `YYYY-MM`).
+    #[serde(default)]
+    pub published: Option<String>,
+}
+
+impl WcxbPage {
+    /// The reference metadata, in the shape of a record's.
+    pub fn reference_meta(&self) -> MetaValues {
+        MetaValues {
+            title: self.title.clone(),
+            byline: self.author.clone(),
+            published: self.published.clone(),
+        }
+    }
+
+    /// Whether the page is an article (the pages metadata is scored on).
+    pub fn is_article(&self) -> bool {
+        self.page_type == "article"
+    }
 }
 
 /// The page type the reference scorer assumes when none is given.
@@ -83,12 +109,12 @@ impl<T: DeserializeOwned> Corpus<T> {
     pub fn load(root: &Path, name: CorpusName, limit: Option<usize>) -> Result<Self, EvalError> {
         let dir = root.join(name.dir());
         let path = dir.join("annotations.json");
-        let file = File::open(&path).map_err(|source| EvalError::Io {
+        let file = File::open(&path).map_err(|cause| EvalError::Io {
             path: path.clone(),
-            source,
+            cause,
         })?;
         let all: BTreeMap<String, T> = serde_json::from_reader(BufReader::new(file))
-            .map_err(|source| EvalError::Json { path, source })?;
+            .map_err(|cause| EvalError::Json { path, cause })?;
         let pages = all.into_iter().take(limit.unwrap_or(usize::MAX)).collect();
         Ok(Corpus { dir, pages })
     }

@@ -1,17 +1,24 @@
 //! `deboil eval`: scores deboil on the annotated corpora.
 //!
 //! For every page of `trafilatura-eval/` and `wcxb-dev/` (see `shared/corpus/README.md`)
-//! the page is gunzipped and decoded, reduced to the text a naive scraper gives
-//! ([`crate::html::visible_text`]), and cleaned by the front end chosen with [`Mode`].
-//! Both texts are scored with the corpus metric ([`metrics`]), so the baseline sits next
-//! to the cleaned figures. The metrics agree with the reference scorers in
-//! `shared/tools/`; `scripts/crosscheck_eval.sh` checks that on whole corpora.
+//! the page is gunzipped and decoded once, reduced to the text a naive scraper gives
+//! ([`crate::html::visible_text`]), and cleaned by each front end of [`Mode`] (by default
+//! both: the text front end on the naive text, the HTML front end on the page). Every
+//! system (the naive baseline, each front end, and with `--compare` trafilatura's dumped
+//! output) is scored with the corpus metric ([`metrics`]) and printed side by side; on
+//! wcxb-dev articles the records' title, byline and date are scored too ([`metadata`]).
+//! `--floors` checks the named figures ([`Report::figures`]) against a floors file
+//! ([`floors`]). The metrics agree with the reference scorers in `shared/tools/`;
+//! `scripts/crosscheck_eval.sh` checks that on whole corpora.
 
 mod corpus;
+mod floors;
+pub mod metadata;
 pub mod metrics;
 mod pages;
 mod report;
 mod score;
+mod systems;
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -19,18 +26,21 @@ use std::time::Instant;
 use serde::Serialize;
 
 pub use corpus::{read_page, Corpus, CorpusName, SnippetPage, WcxbPage};
+pub use floors::{check_floors, load_floors, render_floors, verdict, FloorCheck};
+pub use metadata::{date_key, field_hit, MetaField, MetaFigures, MetaValues, Tally};
 pub use metrics::{
     is_python_space, mean_prf, multiset_overlap, normalize_space, word_prf, word_tokens, Prf,
     SnippetCounts,
 };
-pub use pages::{extract_all, PageTexts};
+pub use pages::{extract_all, Extraction, PageTexts};
 pub use report::{
     render, PageScore, Report, RunStats, SnippetFigures, SnippetReport, TypeScore, WordFigures,
     WordReport,
 };
-pub use score::{score_snippets, score_words, word_figures, worst_pages};
+pub use score::{score_metadata, score_snippets, score_words, word_figures, worst_pages};
+pub use systems::{deboil_systems, Dumps, System, COMPARED, NAIVE};
 
-use crate::Options;
+use crate::{Article, Options};
 
 /// Arguments of `deboil eval`.
 #[derive(Debug, Clone, clap::Args)]
@@ -44,81 +54,157 @@ pub struct EvalArgs {
     /// Score only the first N pages (by id) of each corpus, for quick runs.
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
-    /// Write `DIR/<corpus>-cleaned.json` and `DIR/<corpus>-naive.json` (page id -> text),
-    /// the predictions format of the reference scorers.
+    /// Write `DIR/<corpus>-<system>.json` (page id -> text; systems `naive` and each front
+    /// end), the predictions format of the reference scorers, and
+    /// `DIR/<corpus>-<front end>-meta.json` (page id -> title, byline, published).
     #[arg(long, value_name = "DIR")]
     pub dump: Option<PathBuf>,
     /// Write all figures as JSON to FILE.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
-    /// Front end that turns a page into clean text.
-    #[arg(long, value_enum, default_value_t = Mode::Text)]
+    /// Front ends under test: both side by side, or one of them.
+    #[arg(long, value_enum, default_value_t = Mode::Both)]
     pub mode: Mode,
-    /// Print the N wcxb pages with the lowest cleaned F1.
+    /// Also score the dumps of scripts/trafilatura_eval.py in DIR
+    /// (`<corpus>-trafilatura.json`, `wcxb-trafilatura-meta.json`), side by side.
+    #[arg(long, value_name = "DIR")]
+    pub compare: Option<PathBuf>,
+    /// Check the figures against the floors in FILE (e.g. quality-floors.json); exit
+    /// with status 1, listing every figure below its floor, when any is.
+    #[arg(long, value_name = "FILE")]
+    pub floors: Option<PathBuf>,
+    /// Print, per front end, the N wcxb pages with its lowest F1.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub worst: usize,
 }
 
-/// How a page becomes clean text (the front end under test).
+/// Which front ends are scored (the value of `--mode`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
-    /// The page's naive visible text, cleaned by the text front end (`clean_text`).
+    /// Both front ends in one run, side by side.
     #[default]
+    Both,
+    /// The page's naive visible text, cleaned by the text front end (`clean_text`).
     Text,
     /// The page cleaned by the HTML front end (`clean_html`).
     Html,
 }
 
 impl Mode {
-    /// The clean body text of a page, given the page and its naive visible text.
-    pub fn clean(self, page: &str, naive: &str) -> String {
-        let options = Options::default();
+    /// The front ends this mode scores, in column order.
+    pub fn front_ends(self) -> &'static [FrontEnd] {
         match self {
-            Mode::Text => crate::clean_text(naive, &options).text,
-            Mode::Html => crate::clean_html(page, &options).text,
+            Mode::Both => &[FrontEnd::Text, FrontEnd::Html],
+            Mode::Text => &[FrontEnd::Text],
+            Mode::Html => &[FrontEnd::Html],
         }
     }
 
     /// The mode's name, as given on the command line.
     pub fn name(self) -> &'static str {
         match self {
+            Mode::Both => "both",
             Mode::Text => "text",
             Mode::Html => "html",
         }
     }
 }
 
-/// Why the evaluation could not run (a single page failing is not an error: it scores
-/// as a page that extracted nothing).
+/// A deboil front end under test: how a page becomes a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrontEnd {
+    /// The page's naive visible text, cleaned by `clean_text`.
+    Text,
+    /// The page cleaned by `clean_html`.
+    Html,
+}
+
+impl FrontEnd {
+    /// The record of a page, given the page and its naive visible text.
+    pub fn clean(self, page: &str, naive: &str) -> Article {
+        let options = Options::default();
+        match self {
+            FrontEnd::Text => crate::clean_text(naive, &options),
+            FrontEnd::Html => crate::clean_html(page, &options),
+        }
+    }
+
+    /// The record's body text and metadata.
+    pub fn extract(self, page: &str, naive: &str) -> Extraction {
+        let article = self.clean(page, naive);
+        Extraction {
+            meta: MetaValues {
+                title: article.title,
+                byline: article.byline,
+                published: article.published,
+            },
+            text: article.text,
+        }
+    }
+
+    /// The front end's name (`text`, `html`), also its system name in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            FrontEnd::Text => "text",
+            FrontEnd::Html => "html",
+        }
+    }
+}
+
+/// Why the evaluation could not run, or failed its floors (a single page failing is not
+/// an error: it scores as a page that extracted nothing).
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
     /// A file could not be read or written.
-    #[error("{path}: {source}")]
+    #[error("{path}: {cause}")]
     Io {
         /// The file.
         path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
+        /// The underlying error (not a `source`, so that `{:#}` does not repeat it).
+        cause: std::io::Error,
     },
     /// A JSON file could not be parsed or written.
-    #[error("{path}: {source}")]
+    #[error("{path}: {cause}")]
     Json {
         /// The file.
         path: PathBuf,
-        /// The underlying error.
-        source: serde_json::Error,
+        /// The underlying error (not a `source`, so that `{:#}` does not repeat it).
+        cause: serde_json::Error,
+    },
+    /// A floors file holds a value that cannot be a floor.
+    #[error("{path}: {message}")]
+    BadFloor {
+        /// The floors file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// Figures are below their floors (or were not measured).
+    #[error("quality floors broken ({}):\n  {}", broken.len(), broken.join("\n  "))]
+    FloorsBroken {
+        /// One line per broken floor.
+        broken: Vec<String>,
     },
 }
 
-/// Run the evaluation, print the figures, and write the dumps and JSON asked for.
+/// Run the evaluation, print the figures, write the dumps and JSON asked for, and check
+/// the floors when given (the floors file is read first, so a bad one fails fast).
 pub fn run(args: &EvalArgs) -> Result<(), EvalError> {
+    let floors = args.floors.as_deref().map(load_floors).transpose()?;
     let report = evaluate(args)?;
     print!("{}", render(&report));
     if let Some(path) = &args.json {
         report::write_json(path, &report)?;
     }
-    Ok(())
+    match floors {
+        Some(floors) => {
+            let checks = check_floors(&floors, &report.figures());
+            print!("{}", render_floors(&checks));
+            verdict(&checks)
+        }
+        None => Ok(()),
+    }
 }
 
 /// Score the selected corpora (writing dumps when asked) and gather the figures.
@@ -134,59 +220,116 @@ pub fn evaluate(args: &EvalArgs) -> Result<Report, EvalError> {
     } else {
         None
     };
+    let front_ends = args.mode.front_ends().iter().map(|f| f.name());
+    let compared = args.compare.as_ref().map(|_| COMPARED);
     Ok(Report {
         mode: args.mode,
         corpus: args.corpus.display().to_string(),
         limit: args.limit,
+        systems: std::iter::once(NAIVE)
+            .chain(front_ends)
+            .chain(compared)
+            .map(str::to_owned)
+            .collect(),
         trafilatura,
         wcxb,
     })
 }
 
-/// Extract every page of a corpus, dumping the texts when asked.
+/// Extract every page of a corpus with the front ends of `--mode`.
 fn extract_corpus<T>(
     args: &EvalArgs,
-    name: CorpusName,
     corpus: &Corpus<T>,
     file: fn(&T) -> &str,
-) -> Result<(Vec<PageTexts>, RunStats), EvalError> {
+) -> (Vec<PageTexts>, RunStats) {
     let paths: Vec<PathBuf> = corpus
         .pages
         .iter()
         .map(|(_, page)| corpus.dir.join(file(page)))
         .collect();
     let start = Instant::now();
-    let texts = extract_all(&paths, args.mode);
+    let texts = extract_all(&paths, args.mode.front_ends());
     let stats = RunStats::new(&corpus.pages, &texts, start.elapsed());
+    (texts, stats)
+}
+
+/// deboil's systems for a corpus, dumped when asked, plus the compared dumps if any.
+fn all_systems<'a, T>(
+    args: &EvalArgs,
+    name: CorpusName,
+    corpus: &Corpus<T>,
+    texts: &'a [PageTexts],
+    dumps: Option<&'a Dumps>,
+) -> Result<Vec<System<'a>>, EvalError> {
+    let mut systems = deboil_systems(texts, args.mode.front_ends());
     if let Some(dir) = &args.dump {
-        report::write_dumps(dir, name, &corpus.pages, &texts)?;
+        report::write_dumps(dir, name, &corpus.pages, &systems)?;
     }
-    Ok((texts, stats))
+    systems.extend(dumps.map(|d| d.system(&corpus.pages)));
+    Ok(systems)
+}
+
+/// The `--compare` dumps of a corpus, when asked for.
+fn compared(args: &EvalArgs, name: CorpusName) -> Result<Option<Dumps>, EvalError> {
+    let with_meta = name == CorpusName::Wcxb;
+    args.compare
+        .as_deref()
+        .map(|dir| Dumps::load(dir, name, with_meta))
+        .transpose()
 }
 
 /// Load, extract and score `trafilatura-eval/`.
 fn evaluate_trafilatura(args: &EvalArgs) -> Result<SnippetReport, EvalError> {
     let name = CorpusName::Trafilatura;
     let corpus: Corpus<SnippetPage> = Corpus::load(&args.corpus, name, args.limit)?;
-    let (texts, run) = extract_corpus(args, name, &corpus, |p| &p.file)?;
-    let (naive, cleaned) = score_snippets(&corpus.pages, &texts);
+    let dumps = compared(args, name)?;
+    let (texts, run) = extract_corpus(args, &corpus, |p| &p.file);
+    let systems = all_systems(args, name, &corpus, &texts, dumps.as_ref())?;
+    let figures = systems
+        .iter()
+        .map(|s| {
+            let counts = score_snippets(&corpus.pages, &s.texts);
+            (s.name.to_owned(), SnippetFigures::from(counts))
+        })
+        .collect();
     Ok(SnippetReport {
         run,
-        naive: SnippetFigures::from(naive),
-        cleaned: SnippetFigures::from(cleaned),
+        systems: figures,
     })
 }
 
-/// Load, extract and score `wcxb-dev/`.
+/// Load, extract and score `wcxb-dev/`: word metric, metadata, worst pages.
 fn evaluate_wcxb(args: &EvalArgs) -> Result<WordReport, EvalError> {
     let name = CorpusName::Wcxb;
     let corpus: Corpus<WcxbPage> = Corpus::load(&args.corpus, name, args.limit)?;
-    let (texts, run) = extract_corpus(args, name, &corpus, |p| &p.file)?;
-    let scores = score_words(&corpus.pages, &texts);
-    Ok(WordReport {
+    let dumps = compared(args, name)?;
+    let (texts, run) = extract_corpus(args, &corpus, |p| &p.file);
+    let systems = all_systems(args, name, &corpus, &texts, dumps.as_ref())?;
+    let pages = &corpus.pages;
+    let scores: Vec<Vec<Prf>> = systems
+        .iter()
+        .map(|s| score_words(pages, &s.texts))
+        .collect();
+    let mut report = WordReport {
         run,
-        naive: word_figures(&scores, |s| s.naive),
-        cleaned: word_figures(&scores, |s| s.cleaned),
-        worst: worst_pages(&scores, args.worst),
-    })
+        systems: Default::default(),
+        metadata: Default::default(),
+        worst: Default::default(),
+    };
+    for (system, prfs) in systems.iter().zip(&scores) {
+        let key = system.name.to_owned();
+        report
+            .systems
+            .insert(key.clone(), word_figures(pages, prfs));
+        if let Some(meta) = &system.meta {
+            report
+                .metadata
+                .insert(key.clone(), score_metadata(pages, meta));
+        }
+        if system.ours && system.name != NAIVE && args.worst > 0 {
+            let worst = worst_pages(pages, &scores[0], prfs, args.worst);
+            report.worst.insert(key, worst);
+        }
+    }
+    Ok(report)
 }

@@ -1,4 +1,5 @@
-//! Turning pages into texts, in parallel: the naive baseline and the cleaned text.
+//! Turning pages into texts, in parallel: the naive baseline and what each front end
+//! under test makes of the page (body text and metadata).
 //!
 //! The code under test may still panic (parts of the cleaner are work in progress); a
 //! panic on one page is caught and the page scores as a failure, like an unreadable one.
@@ -10,56 +11,81 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use super::corpus::read_page;
-use super::Mode;
+use super::metadata::MetaValues;
+use super::FrontEnd;
 use crate::html::visible_text;
+
+/// What one front end made of a page: the body text and the metadata.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extraction {
+    /// The cleaned body text.
+    pub text: String,
+    /// The record's title, byline and date.
+    pub meta: MetaValues,
+}
 
 /// What became of one page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageTexts {
     /// The naive visible text; `None` when the page could not be read.
     pub naive: Option<String>,
-    /// The cleaned body text; `None` when the page could not be read or cleaned.
-    pub cleaned: Option<String>,
-    /// Why the page (or its cleaning) failed.
+    /// One entry per front end asked for, in that order; `None` when the page could not
+    /// be read or that front end failed on it.
+    pub cleaned: Vec<Option<Extraction>>,
+    /// Why the page (or a front end) failed, first failure only.
     pub error: Option<String>,
 }
 
-/// Read and extract every page, in parallel; the result is in the order of `paths`.
+/// Read every page once and clean it with each of `front_ends`, in parallel; the result
+/// is in the order of `paths`.
 ///
 /// Panic messages are silenced while this runs (they are kept in [`PageTexts::error`]).
-pub fn extract_all(paths: &[PathBuf], mode: Mode) -> Vec<PageTexts> {
-    quietly(|| paths.par_iter().map(|path| extract(path, mode)).collect())
+pub fn extract_all(paths: &[PathBuf], front_ends: &[FrontEnd]) -> Vec<PageTexts> {
+    quietly(|| {
+        paths
+            .par_iter()
+            .map(|path| extract(path, front_ends))
+            .collect()
+    })
 }
 
-/// Read one page and make both texts.
-fn extract(path: &std::path::Path, mode: Mode) -> PageTexts {
+/// Read one page, make its naive text, and clean it with each front end.
+fn extract(path: &std::path::Path, front_ends: &[FrontEnd]) -> PageTexts {
     let page = match guarded(|| read_page(path)) {
         Ok(Ok(page)) => page,
-        Ok(Err(error)) | Err(error) => return failed(error),
+        Ok(Err(error)) | Err(error) => return failed(error, front_ends.len()),
     };
     let naive = match guarded(|| visible_text(&page)) {
         Ok(naive) => naive,
-        Err(error) => return failed(format!("visible_text: {error}")),
+        Err(error) => return failed(format!("visible_text: {error}"), front_ends.len()),
     };
-    match guarded(|| mode.clean(&page, &naive)) {
-        Ok(cleaned) => PageTexts {
-            naive: Some(naive),
-            cleaned: Some(cleaned),
-            error: None,
-        },
-        Err(error) => PageTexts {
-            naive: Some(naive),
-            cleaned: None,
-            error: Some(format!("cleaner ({} mode): {error}", mode.name())),
-        },
+    let mut error = None;
+    let cleaned = front_ends
+        .iter()
+        .map(
+            |front_end| match guarded(|| front_end.extract(&page, &naive)) {
+                Ok(extraction) => Some(extraction),
+                Err(message) => {
+                    let name = front_end.name();
+                    error.get_or_insert(format!("cleaner ({name} front end): {message}"));
+                    None
+                }
+            },
+        )
+        .collect();
+    PageTexts {
+        naive: Some(naive),
+        cleaned,
+        error,
     }
 }
 
-/// A page that gave no text at all.
-fn failed(error: String) -> PageTexts {
+/// A page that gave no text at all (`front_ends` failed extractions).
+fn failed(error: String, front_ends: usize) -> PageTexts {
     PageTexts {
+        naive: None,
+        cleaned: vec![None; front_ends],
         error: Some(error),
-        ..PageTexts::default()
     }
 }
 

@@ -1,4 +1,5 @@
-//! The figures of a run: their types, the printed table, the JSON file and the dumps.
+//! The figures of a run: their types, the named figures the floors refer to, the
+//! printed tables, the JSON file and the dumps.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -8,8 +9,10 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::corpus::CorpusName;
+use super::metadata::{MetaField, MetaFigures};
 use super::metrics::{Prf, SnippetCounts};
 use super::pages::PageTexts;
+use super::systems::System;
 use super::{EvalError, Mode};
 
 /// How many page failures are listed in the report.
@@ -18,12 +21,14 @@ const FAILURES_SHOWN: usize = 5;
 /// All figures of one `deboil eval` run.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
-    /// The front end under test.
+    /// The front ends under test.
     pub mode: Mode,
     /// The corpus root directory.
     pub corpus: String,
     /// The page limit per corpus, if any.
     pub limit: Option<usize>,
+    /// The systems scored, in column order (`naive`, the front ends, `trafilatura`).
+    pub systems: Vec<String>,
     /// `trafilatura-eval/` figures, unless skipped.
     pub trafilatura: Option<SnippetReport>,
     /// `wcxb-dev/` figures, unless skipped.
@@ -37,7 +42,7 @@ pub struct RunStats {
     pub pages: usize,
     /// Pages that could not be read (no naive text either).
     pub unreadable: usize,
-    /// Pages whose cleaning failed (scored as extracting nothing).
+    /// Pages that some front end failed to clean (scored as extracting nothing).
     pub clean_failures: usize,
     /// Wall-clock seconds for reading, naive extraction and cleaning.
     pub seconds: f64,
@@ -60,7 +65,10 @@ impl RunStats {
         RunStats {
             pages: texts.len(),
             unreadable: texts.iter().filter(|t| t.naive.is_none()).count(),
-            clean_failures: texts.iter().filter(|t| t.cleaned.is_none()).count(),
+            clean_failures: texts
+                .iter()
+                .filter(|t| t.cleaned.iter().any(Option::is_none))
+                .count(),
             seconds,
             pages_per_second: if seconds > 0.0 {
                 texts.len() as f64 / seconds
@@ -77,10 +85,8 @@ impl RunStats {
 pub struct SnippetReport {
     /// Extraction counts and speed.
     pub run: RunStats,
-    /// The naive visible text (baseline).
-    pub naive: SnippetFigures,
-    /// The cleaned text.
-    pub cleaned: SnippetFigures,
+    /// Figures per system, by name.
+    pub systems: BTreeMap<String, SnippetFigures>,
 }
 
 /// Micro-averaged snippet precision, recall and F1 with the underlying counts.
@@ -103,17 +109,17 @@ impl From<SnippetCounts> for SnippetFigures {
     }
 }
 
-/// Word-metric figures of `wcxb-dev/`.
+/// Word-metric and metadata figures of `wcxb-dev/`.
 #[derive(Debug, Clone, Serialize)]
 pub struct WordReport {
     /// Extraction counts and speed.
     pub run: RunStats,
-    /// The naive visible text (baseline).
-    pub naive: WordFigures,
-    /// The cleaned text.
-    pub cleaned: WordFigures,
-    /// The pages with the lowest cleaned F1 (as many as `--worst` asked for).
-    pub worst: Vec<PageScore>,
+    /// Word-metric figures per system, by name.
+    pub systems: BTreeMap<String, WordFigures>,
+    /// Metadata accuracy on article pages per system that gives metadata, by name.
+    pub metadata: BTreeMap<String, MetaFigures>,
+    /// Per deboil front end, the pages with its lowest F1 (as many as `--worst` asked).
+    pub worst: BTreeMap<String, Vec<PageScore>>,
 }
 
 /// Mean word-metric figures, overall and per page type.
@@ -135,7 +141,7 @@ pub struct TypeScore {
     pub prf: Prf,
 }
 
-/// The word metric of one page.
+/// The word metric of one page for one front end, with the naive baseline's.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageScore {
     /// Page id.
@@ -148,7 +154,52 @@ pub struct PageScore {
     pub cleaned: Prf,
 }
 
-/// The report as the aligned text table `deboil eval` prints.
+impl Report {
+    /// Every figure of the run by id, `<system>.<corpus>.<group>.<figure>`: for example
+    /// `text.trafilatura-eval.all.f1`, `html.wcxb-dev.article.recall`,
+    /// `html.wcxb-dev.article.title` (metadata accuracy). Floors refer to these ids.
+    pub fn figures(&self) -> BTreeMap<String, f64> {
+        let mut figures = BTreeMap::new();
+        if let Some(snippets) = &self.trafilatura {
+            for (system, f) in &snippets.systems {
+                insert_prf(&mut figures, system, "trafilatura-eval.all", f.prf);
+            }
+        }
+        if let Some(words) = &self.wcxb {
+            insert_words(&mut figures, words);
+        }
+        figures
+    }
+}
+
+/// The `wcxb-dev` figures: word metric overall and per type, metadata accuracy.
+fn insert_words(figures: &mut BTreeMap<String, f64>, words: &WordReport) {
+    for (system, f) in &words.systems {
+        insert_prf(figures, system, "wcxb-dev.all", f.all.prf);
+        for (page_type, score) in &f.by_type {
+            insert_prf(figures, system, &format!("wcxb-dev.{page_type}"), score.prf);
+        }
+    }
+    for (system, meta) in &words.metadata {
+        for field in MetaField::ALL {
+            let id = format!("{system}.wcxb-dev.article.{}", field.name());
+            figures.insert(id, meta.get(field).accuracy);
+        }
+    }
+}
+
+/// Precision, recall and F1 of one system and group.
+fn insert_prf(figures: &mut BTreeMap<String, f64>, system: &str, group: &str, prf: Prf) {
+    for (figure, value) in [
+        ("precision", prf.precision),
+        ("recall", prf.recall),
+        ("f1", prf.f1),
+    ] {
+        figures.insert(format!("{system}.{group}.{figure}"), value);
+    }
+}
+
+/// The report as the aligned text tables `deboil eval` prints.
 pub fn render(report: &Report) -> String {
     let mut out = format!(
         "deboil eval: mode {}, corpus {}{}\n",
@@ -160,17 +211,20 @@ pub fn render(report: &Report) -> String {
             .unwrap_or_default()
     );
     if let Some(snippets) = &report.trafilatura {
-        render_snippets(&mut out, snippets);
+        render_snippets(&mut out, &report.systems, snippets);
     }
     if let Some(words) = &report.wcxb {
-        render_words(&mut out, words);
-        render_worst(&mut out, &words.worst);
+        render_words(&mut out, &report.systems, words);
+        render_metadata(&mut out, &report.systems, &words.metadata);
+        for (system, worst) in in_order(&report.systems, &words.worst) {
+            render_worst(&mut out, system, worst);
+        }
     }
     out
 }
 
-/// The `trafilatura-eval/` table.
-fn render_snippets(out: &mut String, report: &SnippetReport) {
+/// The `trafilatura-eval/` table: one row per system.
+fn render_snippets(out: &mut String, order: &[String], report: &SnippetReport) {
     let _ = writeln!(
         out,
         "\ntrafilatura-eval: snippet metric (micro over segments)"
@@ -178,55 +232,102 @@ fn render_snippets(out: &mut String, report: &SnippetReport) {
     render_run(out, &report.run);
     let _ = writeln!(
         out,
-        "  {:<8} {:>9} {:>7} {:>7} {:>6} {:>6} {:>6}",
-        "text", "precision", "recall", "f1", "tp", "fp", "fn"
+        "  {:<12} {:>9} {:>7} {:>7} {:>6} {:>6} {:>6}",
+        "system", "precision", "recall", "f1", "tp", "fp", "fn"
     );
-    for (label, figures) in [("naive", &report.naive), ("cleaned", &report.cleaned)] {
+    for (system, figures) in in_order(order, &report.systems) {
         let (prf, c) = (figures.prf, figures.counts);
         let _ = writeln!(
             out,
-            "  {label:<8} {:>9.4} {:>7.4} {:>7.4} {:>6} {:>6} {:>6}",
+            "  {system:<12} {:>9.4} {:>7.4} {:>7.4} {:>6} {:>6} {:>6}",
             prf.precision, prf.recall, prf.f1, c.tp, c.fp, c.fn_
         );
     }
 }
 
-/// The `wcxb-dev/` table: naive and cleaned side by side, overall and per type.
-fn render_words(out: &mut String, report: &WordReport) {
+/// The `wcxb-dev/` table: the systems side by side, overall and per page type.
+fn render_words(out: &mut String, order: &[String], report: &WordReport) {
     let _ = writeln!(out, "\nwcxb-dev: word metric (mean over pages)");
     render_run(out, &report.run);
-    let _ = writeln!(out, "  {:<14} {:>5}   {:^25}   cleaned", "", "", "naive");
-    let _ = writeln!(
-        out,
-        "  {:<14} {:>5}   {:>9} {:>7} {:>7}   {:>9} {:>7} {:>7}",
-        "page type", "n", "precision", "recall", "f1", "precision", "recall", "f1"
-    );
-    let rows = std::iter::once(("all", &report.naive.all, &report.cleaned.all)).chain(
-        report.naive.by_type.iter().filter_map(|(name, naive)| {
-            Some((name.as_str(), naive, report.cleaned.by_type.get(name)?))
-        }),
-    );
-    for (name, naive, cleaned) in rows {
-        let _ = writeln!(
-            out,
-            "  {name:<14} {:>5}   {:>9.4} {:>7.4} {:>7.4}   {:>9.4} {:>7.4} {:>7.4}",
-            naive.n,
-            naive.prf.precision,
-            naive.prf.recall,
-            naive.prf.f1,
-            cleaned.prf.precision,
-            cleaned.prf.recall,
-            cleaned.prf.f1
-        );
+    let systems = in_order(order, &report.systems);
+    let mut header = format!("  {:<14} {:>5}", "", "");
+    let mut columns = format!("  {:<14} {:>5}", "page type", "n");
+    for (system, _) in &systems {
+        let _ = write!(header, "   {system:^20}");
+        let _ = write!(columns, "   {:>6} {:>6} {:>6}", "prec", "recall", "f1");
+    }
+    let _ = writeln!(out, "{}\n{}", header.trim_end(), columns);
+    let Some((_, first)) = systems.first() else {
+        return;
+    };
+    let groups = std::iter::once("all").chain(first.by_type.keys().map(String::as_str));
+    for group in groups {
+        let score = |f: &WordFigures| match group {
+            "all" => Some(f.all),
+            _ => f.by_type.get(group).copied(),
+        };
+        let n = score(first).map_or(0, |s| s.n);
+        let _ = write!(out, "  {group:<14} {n:>5}");
+        for (_, figures) in &systems {
+            let prf = score(figures).map(|s| s.prf).unwrap_or_default();
+            let _ = write!(
+                out,
+                "   {:>6.4} {:>6.4} {:>6.4}",
+                prf.precision, prf.recall, prf.f1
+            );
+        }
+        out.push('\n');
     }
 }
 
-/// The per-page diagnostics of `--worst`.
-fn render_worst(out: &mut String, worst: &[PageScore]) {
+/// The metadata table: per field, pages with a reference value, and each system's hits
+/// and accuracy.
+fn render_metadata(out: &mut String, order: &[String], metadata: &BTreeMap<String, MetaFigures>) {
+    let systems = in_order(order, metadata);
+    let Some((_, first)) = systems.first() else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "\nwcxb-dev: metadata on article pages with a reference value (hits, accuracy)"
+    );
+    let mut header = format!("  {:<10} {:>5}", "field", "count");
+    for (system, _) in &systems {
+        let _ = write!(header, "   {system:>14}");
+    }
+    let _ = writeln!(out, "{header}");
+    for field in MetaField::ALL {
+        let tally = first.get(field);
+        let _ = write!(out, "  {:<10} {:>5}", field.name(), tally.count);
+        for (_, figures) in &systems {
+            let t = figures.get(field);
+            let _ = write!(out, "   {:>5} {:>8.4}", t.hits, t.accuracy);
+        }
+        if tally.skipped > 0 {
+            let _ = write!(out, "   ({} non-ISO references skipped)", tally.skipped);
+        }
+        out.push('\n');
+    }
+}
+
+/// The entries of `map` in the order of `order` (names not in `map` are left out).
+fn in_order<'a, T>(order: &'a [String], map: &'a BTreeMap<String, T>) -> Vec<(&'a str, &'a T)> {
+    order
+        .iter()
+        .filter_map(|name| Some((name.as_str(), map.get(name)?)))
+        .collect()
+}
+
+/// The per-page diagnostics of `--worst` for one front end.
+fn render_worst(out: &mut String, system: &str, worst: &[PageScore]) {
     if worst.is_empty() {
         return;
     }
-    let _ = writeln!(out, "\nwcxb-dev: {} lowest cleaned F1", worst.len());
+    let _ = writeln!(
+        out,
+        "\nwcxb-dev: {} lowest F1 of the {system} front end",
+        worst.len()
+    );
     let _ = writeln!(
         out,
         "  {:<6} {:<14} {:>9} {:>7} {:>7}   {:>8}",
@@ -254,44 +355,53 @@ fn render_run(out: &mut String, run: &RunStats) {
     }
 }
 
-/// Write the report as pretty JSON.
+/// Write the report, with every named figure, as pretty JSON.
 pub fn write_json(path: &Path, report: &Report) -> Result<(), EvalError> {
-    write_pretty(path, report)
+    #[derive(Serialize)]
+    struct WithFigures<'a> {
+        #[serde(flatten)]
+        report: &'a Report,
+        figures: BTreeMap<String, f64>,
+    }
+    let figures = report.figures();
+    write_pretty(path, &WithFigures { report, figures })
 }
 
-/// Write `DIR/<corpus>-naive.json` and `DIR/<corpus>-cleaned.json`: page id -> text,
-/// `null` for a page that failed (the reference scorers' predictions format).
+/// Write `DIR/<corpus>-<system>.json` (page id -> text, `null` for a page that failed:
+/// the reference scorers' predictions format) for deboil's systems, and
+/// `DIR/<corpus>-<system>-meta.json` (page id -> title, byline, published) for those
+/// with metadata.
 pub fn write_dumps<T>(
     dir: &Path,
     name: CorpusName,
     pages: &[(String, T)],
-    texts: &[PageTexts],
+    systems: &[System<'_>],
 ) -> Result<(), EvalError> {
-    std::fs::create_dir_all(dir).map_err(|source| EvalError::Io {
+    std::fs::create_dir_all(dir).map_err(|cause| EvalError::Io {
         path: dir.to_path_buf(),
-        source,
+        cause,
     })?;
-    let map = |pick: fn(&PageTexts) -> Option<&str>| -> BTreeMap<&str, Option<&str>> {
-        pages
-            .iter()
-            .zip(texts)
-            .map(|((id, _), t)| (id.as_str(), pick(t)))
-            .collect()
-    };
-    let naive = map(|t| t.naive.as_deref());
-    let cleaned = map(|t| t.cleaned.as_deref());
-    write_pretty(&dir.join(format!("{}-naive.json", name.name())), &naive)?;
-    write_pretty(&dir.join(format!("{}-cleaned.json", name.name())), &cleaned)
+    let ids = || pages.iter().map(|(id, _)| id.as_str());
+    for system in systems.iter().filter(|s| s.ours) {
+        let stem = format!("{}-{}", name.name(), system.name);
+        let texts: BTreeMap<&str, Option<&str>> = ids().zip(system.texts.clone()).collect();
+        write_pretty(&dir.join(format!("{stem}.json")), &texts)?;
+        if let Some(meta) = &system.meta {
+            let meta: BTreeMap<&str, _> = ids().zip(meta.clone()).collect();
+            write_pretty(&dir.join(format!("{stem}-meta.json")), &meta)?;
+        }
+    }
+    Ok(())
 }
 
 /// Serialise `value` as pretty JSON into `path`.
 fn write_pretty<T: Serialize>(path: &Path, value: &T) -> Result<(), EvalError> {
-    let json = serde_json::to_vec_pretty(value).map_err(|source| EvalError::Json {
+    let json = serde_json::to_vec_pretty(value).map_err(|cause| EvalError::Json {
         path: path.to_path_buf(),
-        source,
+        cause,
     })?;
-    std::fs::write(path, json).map_err(|source| EvalError::Io {
+    std::fs::write(path, json).map_err(|cause| EvalError::Io {
         path: path.to_path_buf(),
-        source,
+        cause,
     })
 }
