@@ -31,6 +31,22 @@ const ANONYMOUS: &[&str] = &[
     "author",
 ];
 
+/// Lower-case words that may stand inside a person's name.
+const NAME_PARTICLES: &[&str] = &[
+    "van", "der", "den", "de", "la", "le", "von", "zu", "di", "da", "du", "del", "dos", "das",
+    "bin", "ibn", "al", "el", "y", "e", "ter", "ten", "st.",
+];
+
+/// Month names and weekdays (English), which end a name in "Jane Doe March 3, 2020".
+#[rustfmt::skip]
+const CALENDAR_WORDS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "last", "on", "at", "in", "published", "updated",
+];
+
 /// Separators between the names of several authors.
 const NAME_SEPARATORS: &[&str] = &[" and ", " & ", " und ", " et ", ";", " / "];
 
@@ -106,7 +122,7 @@ fn strip_prefix(text: &str) -> String {
     static PREFIX: OnceLock<Regex> = OnceLock::new();
     let pattern = PREFIX.get_or_init(|| {
         Regex::new(
-            r"(?i)^\s*(?:(?:written|posted|reported|words|text|story|article|published|reviewed|edited|compiled|created|geschrieben|écrit|escrito|publicado)\s+)?(?:by|von|par|por|door)\b\s*:?\s*|^\s*(?:authors?|autor(?:in|en)?|auteur|autore|byline|writer|posted)\s*:\s*",
+            r"(?i)^\s*(?:(?:written|posted|reported|words|text|story|article|published|reviewed|edited|compiled|created|geschrieben|écrit|escrito|publicado)\s+)?(?:by|von|par|por|door)\b\s*:?\s*|^\s*(?:authors?|autor(?:in|en)?|auteur|autore|byline|writer|posted)\b\s*:?\s*",
         )
         .expect("prefix pattern compiles")
     });
@@ -128,9 +144,38 @@ fn first_segment(text: &str) -> String {
     });
     let text = text.trim_start_matches(|c: char| "|•·—–-:, ".contains(c));
     let end = pattern.find(text).map_or(text.len(), |m| m.start());
-    text[..end]
+    let mut words: Vec<&str> = text[..end].split_whitespace().collect();
+    while words.len() > 1 && is_calendar_word(words[words.len() - 1]) {
+        words.pop();
+    }
+    words
+        .join(" ")
         .trim_end_matches(|c: char| ",;:-–—(".contains(c) || c.is_whitespace())
         .to_owned()
+}
+
+/// Whether a word is a month name, a weekday or a date preposition.
+fn is_calendar_word(word: &str) -> bool {
+    let word = word.trim_end_matches([',', '.']).to_lowercase();
+    CALENDAR_WORDS.contains(&word.as_str())
+}
+
+/// Whether a name found in page text reads as a person's or team's name: one to six
+/// words, each capitalised or a name particle.
+pub fn reads_as_name(name: &str) -> bool {
+    let words: Vec<&str> = name
+        .split(", ")
+        .next()
+        .unwrap_or(name)
+        .split_whitespace()
+        .collect();
+    (1..=6).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+        })
 }
 
 /// Split a byline holding several authors at "and", "&", ";" and their kin.
@@ -259,6 +304,22 @@ mod tests {
         assert_eq!(names("Jane Doe, MD"), ["Jane Doe, MD"]);
         assert_eq!(names("Jane Doe, Ph.D."), ["Jane Doe, Ph.D."]);
         assert_eq!(names("Jane Doe, MS, RD"), ["Jane Doe, MS, RD"]);
+    }
+
+    #[test]
+    fn drops_trailing_calendar_words() {
+        assert_eq!(names("Jane Doe December"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe on Friday December 5, 2025"), ["Jane Doe"]);
+        assert_eq!(names("Author Jane Doe"), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn tells_names_from_phrases() {
+        assert!(reads_as_name("Jane Doe"));
+        assert!(reads_as_name("Marna van der Merwe"));
+        assert!(reads_as_name("Jane Doe, MD"));
+        assert!(!reads_as_name("clicking you agree"));
+        assert!(!reads_as_name("One Two Three Four Five Six Seven"));
     }
 
     #[test]

@@ -135,18 +135,28 @@ fn time_value(element: ElementRef<'_>) -> Option<String> {
         .or_else(|| element_text(element))
 }
 
-/// The dates shown as stand-alone date lines in the page's text (short text nodes, or
-/// one of their parts between separators), in document order.
-pub fn shown_dates(document: &Html) -> Vec<ShownDate> {
-    let mut dates = Vec::new();
+/// A short text node of the page's visible text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShortText {
+    /// The text, whitespace-normalised.
+    pub text: String,
+    /// Whether it comes after the first `<h1>`.
+    pub after_h1: bool,
+}
+
+/// The page's short visible text nodes (at most [`DATE_LINE_MAX_CHARS`]), in document
+/// order, outside scripts, navigation, sidebars and footers.
+pub fn short_texts(document: &Html) -> Vec<ShortText> {
+    let mut texts = Vec::new();
     let (mut skipping, mut after_h1) = (0usize, false);
     for edge in document.root_element().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(e) if NO_DATE_ELEMENTS.contains(&e.name()) => skipping += 1,
-                Node::Text(text) if skipping == 0 => {
-                    if let Some(iso) = date_in_line(text) {
-                        dates.push(ShownDate { iso, after_h1 });
+                Node::Text(text) if skipping == 0 && text.len() <= DATE_LINE_MAX_CHARS * 4 => {
+                    let text = super::text::normalise_space(text);
+                    if !text.is_empty() && text.chars().count() <= DATE_LINE_MAX_CHARS {
+                        texts.push(ShortText { text, after_h1 });
                     }
                 }
                 _ => {}
@@ -160,7 +170,85 @@ pub fn shown_dates(document: &Html) -> Vec<ShownDate> {
             },
         }
     }
-    dates
+    texts
+}
+
+/// The dates shown as stand-alone date lines in the page's text (short text nodes, or
+/// one of their parts between separators), in document order.
+pub fn shown_dates(texts: &[ShortText]) -> Vec<ShownDate> {
+    texts
+        .iter()
+        .filter_map(|t| {
+            let iso = date_in_line(&t.text)?;
+            Some(ShownDate {
+                iso,
+                after_h1: t.after_h1,
+            })
+        })
+        .collect()
+}
+
+/// Byline lines in the page's text: a short text starting with "By", "Written by",
+/// "Author:" and the like followed by a name, or such a label alone followed by the
+/// next text. The first after the `<h1>` comes first.
+pub fn byline_lines(texts: &[ShortText]) -> Vec<String> {
+    let mut lines: Vec<(bool, String)> = Vec::new();
+    for (index, item) in texts.iter().enumerate() {
+        let Some(label) = byline_label(&item.text) else {
+            continue;
+        };
+        let line = if label.len() == item.text.len() {
+            match texts.get(index + 1) {
+                Some(next) => next.text.clone(),
+                None => continue,
+            }
+        } else {
+            item.text.clone()
+        };
+        lines.push((!item.after_h1, line));
+    }
+    lines.sort_by_key(|(before_h1, _)| *before_h1);
+    lines.into_iter().map(|(_, line)| line).collect()
+}
+
+/// The byline label a text starts with ("By", "Written by", "Author:", "Von", "Par",
+/// "Por"), when it does.
+fn byline_label(text: &str) -> Option<&str> {
+    static LABEL: OnceLock<regex::Regex> = OnceLock::new();
+    let pattern = LABEL.get_or_init(|| {
+        regex::Regex::new(
+            r"^(?:(?:(?:written|posted|reported|words|story)\s+)?(?:by|By|BY)|(?:[Aa]uthors?|AUTHORS?|Written by|Von|Par|Por)\s*:?)(?:\s+|$)",
+        )
+        .expect("byline label pattern compiles")
+    });
+    pattern.find(text).map(|m| &text[..m.end()])
+}
+
+/// Texts of links to author pages (`/author/`, `/authors/`, `/writers/`, `/staff/`),
+/// those inside `<article>` or `<main>` first.
+pub fn author_links(document: &Html) -> Vec<String> {
+    let mut links: Vec<(bool, String)> = document
+        .select(selector!("a[href]"))
+        .filter(|a| {
+            let href = a.value().attr("href").unwrap_or("").to_ascii_lowercase();
+            [
+                "/author/",
+                "/authors/",
+                "/writers/",
+                "/writer/",
+                "/staff/",
+                "/autor/",
+                "/auteur/",
+            ]
+            .iter()
+            .any(|p| href.contains(p))
+        })
+        .filter(|a| !inside(*a, &["footer", "nav"]))
+        .filter_map(|a| Some((!inside(a, &["article", "main"]), element_text(a)?)))
+        .filter(|(_, text)| text.chars().count() <= BYLINE_MAX_CHARS)
+        .collect();
+    links.sort_by_key(|(outside, _)| *outside);
+    links.into_iter().map(|(_, text)| text).collect()
 }
 
 /// The date of a short text that is a date line, or whose part between separators is.
@@ -308,7 +396,7 @@ mod tests {
             <div>Updated <time>January 2, 2024</time></div><script>var d = "2001-01-01";</script>
             <p>The law took effect on 24 March 2016.</p></body>"#,
         );
-        let shown = shown_dates(&html);
+        let shown = shown_dates(&short_texts(&html));
         let isos: Vec<(&str, bool)> = shown.iter().map(|d| (d.iso.as_str(), d.after_h1)).collect();
         assert_eq!(
             isos,
@@ -318,6 +406,26 @@ mod tests {
                 ("2024-01-02", true)
             ]
         );
+    }
+
+    #[test]
+    fn finds_byline_lines_and_author_links() {
+        let html = Html::parse_document(
+            r#"<body><p>By clicking you agree</p><h1>Title</h1><p>Written by</p><p>Jane Doe</p>
+            <p>By Bob Low | May 2, 2020</p><p>Bypass the rules</p>
+            <nav><a href="/author/menu-item">Menu Item</a></nav>
+            <a href="/authors/john-roe">John Roe</a><article><a href="/author/ann-poe/">Ann Poe</a></article></body>"#,
+        );
+        let texts = short_texts(&html);
+        assert_eq!(
+            byline_lines(&texts),
+            [
+                "Jane Doe",
+                "By Bob Low | May 2, 2020",
+                "By clicking you agree"
+            ]
+        );
+        assert_eq!(author_links(&html), ["Ann Poe", "John Roe"]);
     }
 
     #[test]

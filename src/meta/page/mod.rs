@@ -96,6 +96,7 @@ struct Sources {
     canonical: Option<String>,
     html_lang: Option<String>,
     micro: markup::Microdata,
+    short_texts: Vec<markup::ShortText>,
 }
 
 impl Sources {
@@ -109,6 +110,7 @@ impl Sources {
             canonical: markup::canonical(document),
             html_lang: markup::html_lang(document),
             micro: markup::microdata(document),
+            short_texts: markup::short_texts(document),
         }
     }
 }
@@ -192,12 +194,14 @@ fn headline(sources: &Sources, site_names: &[String]) -> Option<String> {
 fn authors(document: &Html, sources: &Sources, site_names: &[String]) -> Option<String> {
     let is_site = |name: &String| site_names.iter().any(|s| key(s) == key(name));
     let mut fallbacks: Vec<String> = sources.ld.organisations.clone();
-    let person_sources: [Box<dyn Fn() -> Vec<String> + '_>; 5] = [
+    let person_sources: [Box<dyn Fn() -> Vec<String> + '_>; 7] = [
         Box::new(|| sources.ld.people.clone()),
         Box::new(|| meta_authors(&sources.tags, &is_site)),
         Box::new(|| names_of(&sources.micro.authors)),
         Box::new(|| names_of(&markup::rel_authors(document))),
-        Box::new(|| first_names(&markup::byline_texts(document))),
+        Box::new(|| text_names(&markup::author_links(document))),
+        Box::new(|| text_names(&markup::byline_lines(&sources.short_texts))),
+        Box::new(|| text_names(&markup::byline_texts(document))),
     ];
     for source in &person_sources {
         let (sites, people): (Vec<String>, Vec<String>) = source().into_iter().partition(is_site);
@@ -234,12 +238,12 @@ fn names_of(values: &[String]) -> Vec<String> {
     found
 }
 
-/// Names from the first raw value that gives any.
-fn first_names(values: &[String]) -> Vec<String> {
+/// Names from the first text of the page that gives names that read as names.
+fn text_names(values: &[String]) -> Vec<String> {
     values
         .iter()
         .map(|v| byline::names(v))
-        .find(|names| !names.is_empty())
+        .find(|names| !names.is_empty() && names.iter().all(|n| byline::reads_as_name(n)))
         .unwrap_or_default()
 }
 
@@ -260,7 +264,7 @@ fn url_author_slugs(tags: &MetaTags) -> Vec<String> {
 fn publication_date(document: &Html, sources: &Sources) -> Option<String> {
     let declared = declared_date(document, sources);
     let modified = modified_date(sources);
-    let shown = shown_date(document);
+    let shown = shown_date(sources);
     let candidates = [declared.clone(), modified.clone()];
     let confirmed = shown.as_ref().and_then(|day| {
         candidates
@@ -301,8 +305,8 @@ fn modified_date(sources: &Sources) -> Option<String> {
 
 /// The date shown in the page's text: the first date line after the `<h1>`, else the
 /// first one.
-fn shown_date(document: &Html) -> Option<String> {
-    let shown = markup::shown_dates(document);
+fn shown_date(sources: &Sources) -> Option<String> {
+    let shown = markup::shown_dates(&sources.short_texts);
     shown
         .iter()
         .find(|d| d.after_h1)
