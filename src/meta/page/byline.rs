@@ -18,7 +18,9 @@ const ROLE_WORDS: &[&str] = &[
     "korrespondentin", "rédacteur", "rédactrice", "journaliste", "envoyé", "envoyée",
     "spécial", "redactor", "redactora", "corresponsal", "periodista", "expert",
     "editorial", "desk", "newsroom", "updated", "published", "posted", "reviewed",
-    "medically", "fact", "checked", "read", "min", "minutes", "comments",
+    "medically", "fact", "checked", "read", "min", "minutes", "comments", "sponsored",
+    "director", "coordinator", "consultant", "manager", "marketing", "former", "founder",
+    "ceo", "specialist", "strategist", "officer", "president", "chief", "content",
 ];
 
 /// Values that say nobody in particular wrote the piece.
@@ -263,7 +265,9 @@ fn valid_name(name: String) -> Option<String> {
     let words = name.split_whitespace().count();
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     let anonymous = ANONYMOUS.contains(&key(&name).as_str());
-    (words <= 7 && letters >= 2 && name.chars().count() <= 80 && !anonymous).then_some(name)
+    let calendar = name.split_whitespace().all(is_calendar_word);
+    let plausible = words <= 7 && letters >= 2 && name.chars().count() <= 80;
+    (plausible && !anonymous && !calendar).then_some(name)
 }
 
 #[cfg(test)]
@@ -285,6 +289,7 @@ mod tests {
         assert_eq!(names("Jane Doe on 24 March 2016"), ["Jane Doe"]);
         assert_eq!(names("Jane Doe, Staff Writer"), ["Jane Doe"]);
         assert_eq!(names("Jane Doe Senior Correspondent"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe Former Marketing Director"), ["Jane Doe"]);
         assert_eq!(names("Jane Doe (jane@example.com)"), ["Jane Doe"]);
         assert!(names("https://example.com/author/jane-doe").is_empty());
     }
@@ -327,6 +332,8 @@ mod tests {
         assert!(names("admin").is_empty());
         assert!(names("  ").is_empty());
         assert!(names("12345").is_empty());
+        assert!(names("Dec.").is_empty());
+        assert!(names("Sat").is_empty());
     }
 
     #[test]
