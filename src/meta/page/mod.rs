@@ -260,7 +260,8 @@ fn url_author_slugs(tags: &MetaTags) -> Vec<String> {
 /// The publication date. Metadata (JSON-LD, `<meta>` tags, microdata, `<time>`) gives
 /// the candidates, the modification date last; a date shown in the page's text wins
 /// when it is the day of one of them (the page shows the date it stands by), and is
-/// used when metadata has none.
+/// used when metadata has none; then a date in the page's URL, then the modification
+/// date.
 fn publication_date(document: &Html, sources: &Sources) -> Option<String> {
     let declared = declared_date(document, sources);
     let modified = modified_date(sources);
@@ -272,7 +273,13 @@ fn publication_date(document: &Html, sources: &Sources) -> Option<String> {
             .flatten()
             .find(|c| c.starts_with(day.as_str()))
     });
-    confirmed.cloned().or(declared).or(shown).or(modified)
+    let in_url = url(sources).as_deref().and_then(published::from_url);
+    confirmed
+        .cloned()
+        .or(declared)
+        .or(shown)
+        .or(in_url)
+        .or(modified)
 }
 
 /// The publication date declared in metadata: JSON-LD, `<meta>` tags, microdata,

@@ -24,6 +24,18 @@ pub fn normalise(raw: &str) -> Option<String> {
         .filter(|iso| plausible_year(iso))
 }
 
+/// The date in a URL path: `/2016/03/24/` (or `/2016-03-24`).
+pub fn from_url(url: &str) -> Option<String> {
+    static IN_URL: OnceLock<Regex> = OnceLock::new();
+    let pattern = IN_URL.get_or_init(|| {
+        Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)")
+            .expect("URL date pattern compiles")
+    });
+    let caps = pattern.captures(url)?;
+    let year: i32 = caps[1].parse().ok()?;
+    iso_date(year, caps[2].parse().ok()?, caps[3].parse().ok()?)
+}
+
 /// Whether the year of an ISO date is a plausible publication year.
 fn plausible_year(iso: &str) -> bool {
     iso.get(..4)
@@ -178,6 +190,16 @@ mod tests {
         assert_eq!(n("March 24, 2016").as_deref(), Some("2016-03-24"));
         assert_eq!(n("24.03.2016").as_deref(), Some("2016-03-24"));
         assert_eq!(n("24 March 2016").as_deref(), Some("2016-03-24"));
+    }
+
+    #[test]
+    fn reads_dates_in_urls() {
+        assert_eq!(
+            from_url("https://example.com/2016/03/24/story/").as_deref(),
+            Some("2016-03-24")
+        );
+        assert_eq!(from_url("https://example.com/2016/13/24/x"), None);
+        assert_eq!(from_url("https://example.com/story-2016"), None);
     }
 
     #[test]
