@@ -82,16 +82,11 @@ pub fn clean_text(text: &str, options: &Options) -> Article {
     article
 }
 
-/// Clean an HTML page given as a string.
-///
-/// Until the structural HTML front end lands, the page is reduced to its visible text
-/// (one block per element, scripts and styles dropped) and cleaned by the text front end.
+/// Clean an HTML page given as a string (the HTML front end): the article region is
+/// found by scoring the page's blocks, the noise detectors clean it, and the page's
+/// metadata (JSON-LD, OpenGraph, `<meta>`) fills the record.
 pub fn clean_html(page: &str, options: &Options) -> Article {
-    let visible = html::visible_text(page);
-    let mut article = clean_text(&visible, options);
-    article.input = InputKind::Html;
-    article.stats.input_bytes = page.len();
-    article
+    html::clean(page, options)
 }
 
 /// Clean raw bytes: decompress gzip, decode the charset, choose the front end, clean.

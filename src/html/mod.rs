@@ -1,6 +1,116 @@
-//! The HTML front end: a page becomes blocks with the features detectors need, the
-//! article region is found by scoring, and the shared noise detectors clean it.
+//! The HTML front end: a page becomes blocks with the features detectors need
+//! ([`dom`]), the article region is found by scoring ([`select`]), the shared noise
+//! detectors clean it, and page metadata fills the record.
 
+mod dom;
+mod hints;
+mod layout;
+mod select;
 mod visible;
 
+pub use hints::{hint, Hint};
 pub use visible::visible_text;
+
+use scraper::Html;
+
+use crate::block::{Block, Role};
+use crate::meta::page::PageMeta;
+use crate::reason::Reason;
+use crate::record::{Article, InputKind};
+use crate::Options;
+use dom::{Page, Tag};
+
+/// A region with less body text than this is not trusted: the page is cleaned from its
+/// visible text by the text front end instead.
+const MIN_REGION_CHARS: usize = 200;
+/// Inside the region, a line with this much linked text and fewer words than
+/// [`LINK_LINE_MAX_WORDS`] is a link, not text.
+const LINK_LINE_DENSITY: f32 = 0.6;
+/// See [`LINK_LINE_DENSITY`].
+const LINK_LINE_MAX_WORDS: usize = 30;
+
+/// Clean an HTML page.
+pub fn clean(page: &str, options: &Options) -> Article {
+    let document = Html::parse_document(page);
+    let meta = crate::meta::page::extract(&document);
+    let parsed = dom::page_blocks(&document);
+    drop(document);
+    let mut blocks = judged_blocks(&parsed);
+    let found = crate::noise::detect(&mut blocks);
+    let placed = layout::layout(&mut blocks, &meta, first_h1(&parsed));
+    crate::noise::duplicates::remove(&mut blocks);
+    let mut article = crate::assemble::article(
+        InputKind::Html,
+        blocks,
+        placed.merge(found),
+        options.explain,
+    );
+    if article.text.chars().count() < MIN_REGION_CHARS {
+        article = from_visible_text(page, options);
+    }
+    fill_metadata(&mut article, meta);
+    article.stats.input_bytes = page.len();
+    article
+}
+
+/// The page's blocks with the region's verdicts: outside the region or under a noise
+/// hint they are removed; figures are captions; short link lines are navigation.
+fn judged_blocks(page: &Page) -> Vec<Block> {
+    let selection = select::select(page);
+    page.blocks
+        .iter()
+        .enumerate()
+        .map(|(i, pb)| {
+            let mut block = pb.block.clone();
+            let reason = match (selection.inside[i], selection.noise[i]) {
+                (_, Some(reason)) => Some(reason),
+                (false, None) => Some(Reason::Navigation),
+                (true, None) if in_figure(page, pb.element) => Some(Reason::Caption),
+                (true, None) if is_link_line(&block) => Some(Reason::Navigation),
+                (true, None) => None,
+            };
+            if let Some(reason) = reason {
+                block.role = Role::Removed(reason);
+            }
+            block
+        })
+        .collect()
+}
+
+/// The text of the page's first `h1` of at least two words.
+fn first_h1(page: &Page) -> Option<String> {
+    page.blocks
+        .iter()
+        .find(|b| b.heading_level == Some(1) && b.block.word_count() >= 2)
+        .map(|b| b.block.text.clone())
+}
+
+/// Whether the element lies inside a `figure` or `figcaption`.
+fn in_figure(page: &Page, element: usize) -> bool {
+    page.ancestors(element)
+        .any(|e| page.elements[e].tag == Tag::Figure)
+}
+
+/// A short line that is mostly a link.
+fn is_link_line(block: &Block) -> bool {
+    block.link_density >= LINK_LINE_DENSITY && block.word_count() < LINK_LINE_MAX_WORDS
+}
+
+/// Clean the page's visible text with the text front end (for pages whose structure
+/// gives no trustworthy region).
+fn from_visible_text(page: &str, options: &Options) -> Article {
+    let mut article = crate::clean_text(&visible_text(page), options);
+    article.input = InputKind::Html;
+    article
+}
+
+/// Metadata from the markup wins over what the text gave.
+fn fill_metadata(article: &mut Article, meta: PageMeta) {
+    article.title = meta.title.or(article.title.take());
+    article.standfirst = article.standfirst.take().or(meta.description);
+    article.byline = meta.byline.or(article.byline.take());
+    article.published = meta.published.or(article.published.take());
+    article.site = meta.site;
+    article.url = meta.url;
+    article.lang = meta.lang.or(article.lang.take());
+}

@@ -13,8 +13,8 @@ const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "head", "title", "iframe", "object",
 ];
 
-/// Elements that start and end a line of their own.
-const BLOCKS: &[&str] = &[
+/// Elements that start and end a line of their own (block-level elements).
+pub(super) const BLOCKS: &[&str] = &[
     "address",
     "article",
     "aside",
@@ -148,7 +148,7 @@ fn push_children<'a>(node: NodeRef<'a, Node>, stack: &mut Vec<Step<'a>>) {
 }
 
 /// Whether the element and its content are not shown.
-fn is_invisible(element: ElementRef<'_>) -> bool {
+pub(super) fn is_invisible(element: ElementRef<'_>) -> bool {
     let value = element.value();
     if SKIPPED.contains(&value.name()) || value.attr("hidden").is_some() {
         return true;

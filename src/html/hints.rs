@@ -1,0 +1,119 @@
+//! What an element's `class` and `id` say about its content: the vocabulary sites use
+//! for article bodies on one side and for comments, share bars, related links, ads and
+//! the like on the other. The vocabulary is data; matching is on whole tokens.
+
+use crate::reason::Reason;
+
+/// Tokens naming the article body.
+#[rustfmt::skip]
+const POSITIVE: &[&str] = &[
+    "article", "articlebody", "story", "storybody", "post", "postbody", "entry", "content",
+    "main", "body", "text", "blog", "prose", "richtext", "chapter", "page", "single",
+];
+
+/// Tokens naming noise, with the reason their content is removed for.
+#[rustfmt::skip]
+const NEGATIVE: &[(Reason, &[&str])] = &[
+    (Reason::Comments, &["comment", "comments", "disqus", "respond", "replies", "discussion", "commentlist"]),
+    (Reason::Share, &["share", "sharing", "social", "sociable", "addthis", "sharethis", "sharebar", "shares"]),
+    (Reason::Related, &["related", "recommended", "recommendations", "recirculation", "recirc", "outbrain", "taboola", "trending", "mostread", "mostpopular", "popular", "readmore", "morestories", "teaser", "teasers", "upnext", "moreon"]),
+    (Reason::Newsletter, &["newsletter", "newsletters", "subscribe", "signup", "optin", "mailinglist"]),
+    (Reason::Cookie, &["cookie", "cookies", "consent", "gdpr", "cmp"]),
+    (Reason::Paywall, &["paywall", "regwall", "piano", "meter", "premium-wall", "subscriptionwall"]),
+    (Reason::Advertising, &["ad", "ads", "advert", "adverts", "advertisement", "advertising", "sponsor", "sponsored", "dfp", "adslot", "adunit", "promo", "promotion", "banner"]),
+    (Reason::Caption, &["caption", "figcaption", "credit", "credits", "photocredit", "imagecredit"]),
+    (Reason::Byline, &["byline", "author", "authors", "bio", "authorbox", "contributor"]),
+    (Reason::Breadcrumb, &["breadcrumb", "breadcrumbs", "crumbs", "crumb"]),
+    (Reason::Navigation, &["nav", "navbar", "navigation", "menu", "sidebar", "footer", "masthead", "toolbar", "pagination", "pager", "skiplink", "widget", "widgets", "tags", "taglist", "tagcloud", "topics", "keywords", "sitemap"]),
+];
+
+/// What the class/id of an element says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Hint {
+    /// Nothing known.
+    #[default]
+    None,
+    /// Names an article body.
+    Positive,
+    /// Names noise of this kind.
+    Negative(Reason),
+}
+
+/// Read the hint of an element from its `class` and `id` attribute values.
+///
+/// Each value is split into tokens on white space; each token is also read with its
+/// separators (`-`, `_`) removed (`most-read` → `mostread`) and split into its parts
+/// (`article-body` → `article`, `body`). A negative part wins over a positive one,
+/// except that a token that reads as a whole positive name (`article-body`) is positive.
+pub fn hint(class: Option<&str>, id: Option<&str>) -> Hint {
+    let mut found = Hint::None;
+    for token in class.into_iter().chain(id).flat_map(str::split_whitespace) {
+        let lower = token.to_ascii_lowercase();
+        let joined: String = lower.chars().filter(char::is_ascii_alphanumeric).collect();
+        if let Some(reason) = negative(&joined) {
+            return Hint::Negative(reason);
+        }
+        if POSITIVE.contains(&joined.as_str()) {
+            found = Hint::Positive;
+            continue;
+        }
+        for part in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if let Some(reason) = negative(part) {
+                return Hint::Negative(reason);
+            }
+            if POSITIVE.contains(&part) {
+                found = Hint::Positive;
+            }
+        }
+    }
+    found
+}
+
+/// The reason a single token names, if it names noise.
+fn negative(token: &str) -> Option<Reason> {
+    NEGATIVE
+        .iter()
+        .find(|(_, tokens)| tokens.contains(&token))
+        .map(|(reason, _)| *reason)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_common_names() {
+        assert_eq!(hint(Some("article-body"), None), Hint::Positive);
+        assert_eq!(hint(Some("entry-content clearfix"), None), Hint::Positive);
+        assert_eq!(
+            hint(Some("comments-area"), None),
+            Hint::Negative(Reason::Comments)
+        );
+        assert_eq!(
+            hint(None, Some("most-read")),
+            Hint::Negative(Reason::Related)
+        );
+        assert_eq!(
+            hint(Some("social-share"), None),
+            Hint::Negative(Reason::Share)
+        );
+        assert_eq!(
+            hint(Some("wp-caption-text"), None),
+            Hint::Negative(Reason::Caption)
+        );
+        assert_eq!(
+            hint(Some("breadcrumbs"), None),
+            Hint::Negative(Reason::Breadcrumb)
+        );
+        assert_eq!(
+            hint(Some("header-ad"), None),
+            Hint::Negative(Reason::Advertising)
+        );
+    }
+
+    #[test]
+    fn substrings_do_not_count() {
+        assert_eq!(hint(Some("shadow heading"), None), Hint::None);
+        assert_eq!(hint(Some("download-link"), None), Hint::None);
+    }
+}

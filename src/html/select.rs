@@ -1,0 +1,154 @@
+//! Finding the article region of a page by scoring, not by site rules.
+//!
+//! Every block is valued: prose with few links counts for the region that holds it by
+//! its length (less its linked share); link lists, short labels and anything inside an
+//! element whose class/id or tag names noise (comments, share bars, related links,
+//! navigation, asides, footers, forms) count against it. Each element's score is the sum
+//! over the blocks it holds, raised for `article`, `main`, `itemprop=articleBody` and
+//! body-like class names. The article region is the best-scoring element, with those of
+//! its siblings that hold a good share of prose of their own (an article split across
+//! sibling containers).
+//!
+//! A class/id hint is trusted only while the element holds less than most of the page's
+//! prose: a wrapper named `sidebar-layout` around the whole page says nothing about it.
+
+use super::dom::{Page, Tag};
+use super::hints::Hint;
+use crate::noise::walls::ends_sentence;
+use crate::reason::Reason;
+
+/// How much a short or link-heavy line counts against a region, per character.
+const NOISE_WEIGHT: f32 = 1.0;
+/// Smallest charge of a noise line, so that menus of one-word links weigh.
+const NOISE_MIN_CHARGE: f32 = 20.0;
+/// Link density from which a block reads as links rather than text.
+const LINKY: f32 = 0.5;
+/// A hint is trusted while its element holds less than this share of the page's prose.
+const HINT_TRUST_SHARE: f32 = 0.7;
+/// Score factor for elements marked as the article (`article`, `itemprop=articleBody`).
+const ARTICLE_BOOST: f32 = 1.25;
+/// Score factor for `main` and body-like class names.
+const POSITIVE_BOOST: f32 = 1.1;
+/// A sibling joins the region when it scores at least this share of the best element.
+const SIBLING_SHARE: f32 = 0.25;
+
+/// The outcome of selection: for every block, whether it is in the article region and,
+/// if a noise hint or tag covers it, the reason that hint names.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    /// Per block: inside the article region.
+    pub inside: Vec<bool>,
+    /// Per block: the reason named by the innermost trusted noise hint around it.
+    pub noise: Vec<Option<Reason>>,
+}
+
+/// Select the article region of a page.
+pub fn select(page: &Page) -> Selection {
+    let prose: Vec<f32> = page.blocks.iter().map(|b| prose_value(&b.block)).collect();
+    let raw = subtree_sums(page, &prose);
+    let total = raw.first().copied().unwrap_or(0.0);
+    let trusted: Vec<Option<Reason>> = (0..page.elements.len())
+        .map(|e| noise_reason(page, e).filter(|_| raw[e] < HINT_TRUST_SHARE * total.max(1.0)))
+        .collect();
+    let noise: Vec<Option<Reason>> = page
+        .blocks
+        .iter()
+        .map(|b| page.ancestors(b.element).find_map(|e| trusted[e]))
+        .collect();
+    let values: Vec<f32> = page
+        .blocks
+        .iter()
+        .zip(&prose)
+        .zip(&noise)
+        .map(|((b, &p), n)| block_value(&b.block, p, n.is_some()))
+        .collect();
+    let scores = boosted(page, subtree_sums(page, &values));
+    let inside = region(page, &scores);
+    Selection { inside, noise }
+}
+
+/// What a block's prose is worth: its characters, less the linked share, if it reads as
+/// prose; else nothing.
+fn prose_value(block: &crate::block::Block) -> f32 {
+    let words = block.word_count();
+    let sentence = words >= 10 && ends_sentence(&block.text);
+    if block.link_density >= LINKY || !(sentence || words >= 20) {
+        return 0.0;
+    }
+    block.char_count() as f32 * (1.0 - block.link_density)
+}
+
+/// A block's value for the region holding it: prose counts for, noise against.
+fn block_value(block: &crate::block::Block, prose: f32, in_noise: bool) -> f32 {
+    let chars = block.char_count() as f32;
+    if in_noise {
+        return -(chars.max(NOISE_MIN_CHARGE)) * NOISE_WEIGHT;
+    }
+    if prose > 0.0 {
+        return prose;
+    }
+    let headingish = block.kind == crate::block::BlockKind::Heading;
+    if headingish || (block.link_density < LINKY && block.word_count() >= 4) {
+        return 0.0;
+    }
+    -chars.clamp(NOISE_MIN_CHARGE, 200.0) * NOISE_WEIGHT * block.link_density.max(0.5)
+}
+
+/// The reason an element's tag or class/id names, if it names noise.
+fn noise_reason(page: &Page, element: usize) -> Option<Reason> {
+    let el = &page.elements[element];
+    match (el.tag, el.hint) {
+        (Tag::Article | Tag::Main, _) => None,
+        (_, Hint::Negative(reason)) => Some(reason),
+        (Tag::Nav | Tag::Aside | Tag::Footer | Tag::Form, _) => Some(Reason::Navigation),
+        _ => None,
+    }
+}
+
+/// For every element, the sum of `values` over the blocks it holds.
+fn subtree_sums(page: &Page, values: &[f32]) -> Vec<f32> {
+    let mut sums = vec![0.0; page.elements.len()];
+    for (block, value) in page.blocks.iter().zip(values) {
+        for e in page.ancestors(block.element) {
+            sums[e] += value;
+        }
+    }
+    sums
+}
+
+/// Raise the scores of elements marked as article or body.
+fn boosted(page: &Page, mut scores: Vec<f32>) -> Vec<f32> {
+    for (e, score) in scores.iter_mut().enumerate() {
+        if *score <= 0.0 {
+            continue;
+        }
+        let el = &page.elements[e];
+        if el.tag == Tag::Article {
+            *score *= ARTICLE_BOOST;
+        } else if el.tag == Tag::Main || el.hint == Hint::Positive {
+            *score *= POSITIVE_BOOST;
+        }
+    }
+    scores
+}
+
+/// Per block, whether it lies in the best element or a sibling that scores well.
+fn region(page: &Page, scores: &[f32]) -> Vec<bool> {
+    let best = (0..scores.len())
+        .filter(|&e| scores[e] > 0.0)
+        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
+    let Some(best) = best else {
+        return vec![true; page.blocks.len()];
+    };
+    let parent = page.elements[best].parent;
+    let joins = |e: usize| {
+        e == best
+            || (parent.is_some()
+                && page.elements[e].parent == parent
+                && scores[e] >= SIBLING_SHARE * scores[best])
+    };
+    page.blocks
+        .iter()
+        .map(|b| page.ancestors(b.element).any(joins))
+        .collect()
+}
