@@ -79,13 +79,54 @@ impl Block {
         }
     }
 
-    /// The number of words (runs of non-space characters).
+    /// The number of words: runs of non-space characters, where each two characters of
+    /// a script written without spaces (Chinese, Japanese) count as one word.
     pub fn word_count(&self) -> usize {
-        self.text.split_whitespace().count()
+        word_count(&self.text)
     }
 
     /// The number of characters.
     pub fn char_count(&self) -> usize {
         self.text.chars().count()
+    }
+}
+
+/// The number of words in `text`: runs of non-space characters, where each two
+/// characters of a script written without spaces (Han, Hiragana, Katakana) count as one
+/// word, so that length rules treat Chinese and Japanese prose like other prose.
+pub fn word_count(text: &str) -> usize {
+    let mut words = 0;
+    let mut unspaced = 0;
+    for token in text.split_whitespace() {
+        let cjk = token.chars().filter(|&c| is_unspaced_script(c)).count();
+        if cjk == 0 {
+            words += 1;
+        } else {
+            unspaced += cjk;
+        }
+    }
+    words + unspaced.div_ceil(2)
+}
+
+/// Whether `c` belongs to a script that does not separate words with spaces.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF     // Hiragana, Katakana
+        | 0x3400..=0x4DBF   // CJK extension A
+        | 0x4E00..=0x9FFF   // CJK unified ideographs
+        | 0xF900..=0xFAFF   // CJK compatibility ideographs
+        | 0x20000..=0x2FA1F // CJK extensions B and later
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_of_spaced_and_unspaced_scripts() {
+        assert_eq!(word_count("three short words"), 3);
+        assert_eq!(word_count("一九七五年一月"), 4);
+        assert_eq!(word_count("Album 《陌生人》 2003"), 4);
     }
 }

@@ -49,6 +49,9 @@ pub fn hint(class: Option<&str>, id: Option<&str>) -> Hint {
     let mut found = Hint::None;
     for token in class.into_iter().chain(id).flat_map(str::split_whitespace) {
         let lower = token.to_ascii_lowercase();
+        if is_state_modifier(&lower) {
+            continue;
+        }
         let joined: String = lower.chars().filter(char::is_ascii_alphanumeric).collect();
         if let Some(reason) = negative(&joined) {
             return Hint::Negative(reason);
@@ -67,6 +70,16 @@ pub fn hint(class: Option<&str>, id: Option<&str>) -> Hint {
         }
     }
     found
+}
+
+/// Tokens that describe the state or layout of an element rather than its content
+/// (`has-sidebar`, `no-comments`, `with-ads`, `is-sticky`).
+fn is_state_modifier(token: &str) -> bool {
+    [
+        "has-", "has_", "no-", "no_", "with-", "with_", "is-", "is_", "show-", "hide-",
+    ]
+    .iter()
+    .any(|prefix| token.starts_with(prefix))
 }
 
 /// The reason a single token names, if it names noise.
@@ -115,5 +128,6 @@ mod tests {
     fn substrings_do_not_count() {
         assert_eq!(hint(Some("shadow heading"), None), Hint::None);
         assert_eq!(hint(Some("download-link"), None), Hint::None);
+        assert_eq!(hint(Some("site-content has-sidebar"), None), Hint::Positive);
     }
 }

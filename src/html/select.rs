@@ -9,8 +9,9 @@
 //! its siblings that hold a good share of prose of their own (an article split across
 //! sibling containers).
 //!
-//! A class/id hint is trusted only while the element holds less than most of the page's
-//! prose: a wrapper named `sidebar-layout` around the whole page says nothing about it.
+//! A class/id hint is not trusted on an element that holds the element marked as the
+//! article, nor on an element that holds most of the page's prose: a wrapper named
+//! `sidebar-layout` around the whole page says nothing about its content.
 
 use super::dom::{Page, Tag};
 use super::hints::Hint;
@@ -23,8 +24,13 @@ const NOISE_WEIGHT: f32 = 1.0;
 const NOISE_MIN_CHARGE: f32 = 20.0;
 /// Link density from which a block reads as links rather than text.
 const LINKY: f32 = 0.5;
-/// A hint is trusted while its element holds less than this share of the page's prose.
+/// A noise hint is not trusted on an element holding at least this share of the page's
+/// prose: it names the page's layout (`sidebar-layout`), not noise.
 const HINT_TRUST_SHARE: f32 = 0.7;
+/// Link density under which a short line is plain text (a list entry, a table cell).
+const PLAIN_TEXT_DENSITY: f32 = 0.2;
+/// What a short plain-text line is worth per character, against prose's 1.0.
+const PLAIN_TEXT_WEIGHT: f32 = 0.3;
 /// Score factor for elements marked as the article (`article`, `itemprop=articleBody`).
 const ARTICLE_BOOST: f32 = 1.25;
 /// Score factor for `main` and body-like class names.
@@ -47,8 +53,13 @@ pub fn select(page: &Page) -> Selection {
     let prose: Vec<f32> = page.blocks.iter().map(|b| prose_value(&b.block)).collect();
     let raw = subtree_sums(page, &prose);
     let total = raw.first().copied().unwrap_or(0.0);
+    let holds_article = holds_article(page);
     let trusted: Vec<Option<Reason>> = (0..page.elements.len())
-        .map(|e| noise_reason(page, e).filter(|_| raw[e] < HINT_TRUST_SHARE * total.max(1.0)))
+        .map(|e| {
+            let reason = noise_reason(page, e)?;
+            let wraps_page = raw[e] >= HINT_TRUST_SHARE * total;
+            (!holds_article[e] && !wraps_page).then_some(reason)
+        })
         .collect();
     let noise: Vec<Option<Reason>> = page
         .blocks
@@ -65,6 +76,22 @@ pub fn select(page: &Page) -> Selection {
     let scores = boosted(page, subtree_sums(page, &values));
     let inside = region(page, &scores);
     Selection { inside, noise }
+}
+
+/// Per element, whether it holds an element marked as the article or main content.
+fn holds_article(page: &Page) -> Vec<bool> {
+    let mut holds = vec![false; page.elements.len()];
+    for (e, element) in page.elements.iter().enumerate() {
+        if matches!(element.tag, Tag::Article | Tag::Main) {
+            for ancestor in page.ancestors(e).skip(1) {
+                if holds[ancestor] {
+                    break;
+                }
+                holds[ancestor] = true;
+            }
+        }
+    }
+    holds
 }
 
 /// What a block's prose is worth: its characters, less the linked share, if it reads as
@@ -86,6 +113,9 @@ fn block_value(block: &crate::block::Block, prose: f32, in_noise: bool) -> f32 {
     }
     if prose > 0.0 {
         return prose;
+    }
+    if block.link_density < PLAIN_TEXT_DENSITY && block.word_count() >= 3 {
+        return chars * PLAIN_TEXT_WEIGHT;
     }
     let headingish = block.kind == crate::block::BlockKind::Heading;
     if headingish || (block.link_density < LINKY && block.word_count() >= 4) {
