@@ -85,10 +85,35 @@ impl Block {
         word_count(&self.text)
     }
 
+    /// The number of words, exact up to `cap` and `cap + 1` beyond (see [`word_count_upto`]).
+    pub fn words_upto(&self, cap: usize) -> usize {
+        word_count_upto(&self.text, cap)
+    }
+
     /// The number of characters.
     pub fn char_count(&self) -> usize {
         self.text.chars().count()
     }
+}
+
+/// The number of words in `text` as [`word_count`] counts them, but counting stops past
+/// `cap`: the result is exact up to `cap` and `cap + 1` for anything longer. Length
+/// rules only compare with small numbers, and long paragraphs need not be counted whole.
+pub fn word_count_upto(text: &str, cap: usize) -> usize {
+    let mut words = 0;
+    let mut unspaced = 0;
+    for token in text.split_whitespace() {
+        let cjk = token.chars().filter(|&c| is_unspaced_script(c)).count();
+        if cjk == 0 {
+            words += 1;
+        } else {
+            unspaced += cjk;
+        }
+        if words + unspaced.div_ceil(2) > cap {
+            return cap + 1;
+        }
+    }
+    words + unspaced.div_ceil(2)
 }
 
 /// The number of words in `text`: runs of non-space characters, where each two
@@ -128,5 +153,7 @@ mod tests {
         assert_eq!(word_count("three short words"), 3);
         assert_eq!(word_count("一九七五年一月"), 4);
         assert_eq!(word_count("Album 《陌生人》 2003"), 4);
+        assert_eq!(word_count_upto("one two three four five", 3), 4);
+        assert_eq!(word_count_upto("one two", 3), 2);
     }
 }

@@ -2,6 +2,9 @@
 //! for article bodies on one side and for comments, share bars, related links, ads and
 //! the like on the other. The vocabulary is data; matching is on whole tokens.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::reason::Reason;
 
 /// Tokens naming the article body.
@@ -52,12 +55,25 @@ pub fn hint(class: Option<&str>, id: Option<&str>) -> Hint {
         if is_state_modifier(&lower) {
             continue;
         }
-        let joined: String = lower.chars().filter(char::is_ascii_alphanumeric).collect();
-        if let Some(reason) = negative(&joined) {
+        let compound = lower.contains(|c: char| !c.is_ascii_alphanumeric());
+        let joined = if compound {
+            lower.chars().filter(char::is_ascii_alphanumeric).collect()
+        } else {
+            String::new()
+        };
+        let whole = if compound {
+            joined.as_str()
+        } else {
+            lower.as_str()
+        };
+        if let Some(reason) = negative(whole) {
             return Hint::Negative(reason);
         }
-        if POSITIVE.contains(&joined.as_str()) {
+        if POSITIVE.contains(&whole) {
             found = Hint::Positive;
+            continue;
+        }
+        if !compound {
             continue;
         }
         for part in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
@@ -84,10 +100,17 @@ fn is_state_modifier(token: &str) -> bool {
 
 /// The reason a single token names, if it names noise.
 fn negative(token: &str) -> Option<Reason> {
-    NEGATIVE
-        .iter()
-        .find(|(_, tokens)| tokens.contains(&token))
-        .map(|(reason, _)| *reason)
+    static INDEX: OnceLock<HashMap<&'static str, Reason>> = OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            NEGATIVE
+                .iter()
+                .rev()
+                .flat_map(|(reason, tokens)| tokens.iter().map(move |t| (*t, *reason)))
+                .collect()
+        })
+        .get(token)
+        .copied()
 }
 
 #[cfg(test)]

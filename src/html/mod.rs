@@ -35,19 +35,26 @@ pub fn clean(page: &str, options: &Options) -> Article {
     let meta = crate::meta::page::extract(&document);
     let parsed = dom::page_blocks(&document);
     drop(document);
-    let mut blocks = judged_blocks(&parsed);
+    let first_h1 = first_h1(&parsed);
+    let mut blocks = judged_blocks(parsed);
     let found = crate::noise::detect(&mut blocks);
-    let placed = layout::layout(&mut blocks, &meta, first_h1(&parsed));
+    let placed = layout::layout(&mut blocks, &meta, first_h1);
     crate::noise::duplicates::remove(&mut blocks);
-    let mut article = crate::assemble::article(
-        InputKind::Html,
-        blocks,
-        placed.merge(found),
-        options.explain,
-    );
-    if article.text.chars().count() < MIN_REGION_CHARS {
-        article = from_visible_text(page, options);
-    }
+    let body_chars: usize = blocks
+        .iter()
+        .filter(|b| b.is_body())
+        .map(Block::char_count)
+        .sum();
+    let mut article = if body_chars < MIN_REGION_CHARS {
+        from_page_text(&blocks, options)
+    } else {
+        crate::assemble::article(
+            InputKind::Html,
+            blocks,
+            placed.merge(found),
+            options.explain,
+        )
+    };
     fill_metadata(&mut article, meta);
     article.stats.input_bytes = page.len();
     article
@@ -55,17 +62,22 @@ pub fn clean(page: &str, options: &Options) -> Article {
 
 /// The page's blocks with the region's verdicts: outside the region or under a noise
 /// hint they are removed; figures are captions; short link lines are navigation.
-fn judged_blocks(page: &Page) -> Vec<Block> {
-    let selection = select::select(page);
-    page.blocks
+fn judged_blocks(page: Page) -> Vec<Block> {
+    let selection = select::select(&page);
+    let figures: Vec<bool> = page
+        .blocks
         .iter()
+        .map(|pb| in_figure(&page, pb.element))
+        .collect();
+    page.blocks
+        .into_iter()
         .enumerate()
         .map(|(i, pb)| {
-            let mut block = pb.block.clone();
+            let mut block = pb.block;
             let reason = match (selection.inside[i], selection.noise[i]) {
                 (_, Some(reason)) => Some(reason),
                 (false, None) => Some(Reason::Navigation),
-                (true, None) if in_figure(page, pb.element) => Some(Reason::Caption),
+                (true, None) if figures[i] => Some(Reason::Caption),
                 (true, None) if is_link_line(&block) => Some(Reason::Navigation),
                 (true, None) => None,
             };
@@ -93,13 +105,15 @@ fn in_figure(page: &Page, element: usize) -> bool {
 
 /// A short line that is mostly a link.
 fn is_link_line(block: &Block) -> bool {
-    block.link_density >= LINK_LINE_DENSITY && block.word_count() < LINK_LINE_MAX_WORDS
+    block.link_density >= LINK_LINE_DENSITY
+        && block.words_upto(LINK_LINE_MAX_WORDS) < LINK_LINE_MAX_WORDS
 }
 
-/// Clean the page's visible text with the text front end (for pages whose structure
-/// gives no trustworthy region).
-fn from_visible_text(page: &str, options: &Options) -> Article {
-    let mut article = crate::clean_text(&visible_text(page), options);
+/// Clean the page's text, one block per line, with the text front end (for pages whose
+/// structure gives no trustworthy region).
+fn from_page_text(blocks: &[Block], options: &Options) -> Article {
+    let lines: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    let mut article = crate::clean_text(&lines.join("\n"), options);
     article.input = InputKind::Html;
     article
 }

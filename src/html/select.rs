@@ -97,7 +97,7 @@ fn holds_article(page: &Page) -> Vec<bool> {
 /// What a block's prose is worth: its characters, less the linked share, if it reads as
 /// prose; else nothing.
 fn prose_value(block: &crate::block::Block) -> f32 {
-    let words = block.word_count();
+    let words = block.words_upto(20);
     let sentence = words >= 10 && ends_sentence(&block.text);
     if block.link_density >= LINKY || !(sentence || words >= 20) {
         return 0.0;
@@ -114,11 +114,11 @@ fn block_value(block: &crate::block::Block, prose: f32, in_noise: bool) -> f32 {
     if prose > 0.0 {
         return prose;
     }
-    if block.link_density < PLAIN_TEXT_DENSITY && block.word_count() >= 3 {
+    if block.link_density < PLAIN_TEXT_DENSITY && block.words_upto(3) >= 3 {
         return chars * PLAIN_TEXT_WEIGHT;
     }
     let headingish = block.kind == crate::block::BlockKind::Heading;
-    if headingish || (block.link_density < LINKY && block.word_count() >= 4) {
+    if headingish || (block.link_density < LINKY && block.words_upto(4) >= 4) {
         return 0.0;
     }
     -chars.clamp(NOISE_MIN_CHARGE, 200.0) * NOISE_WEIGHT * block.link_density.max(0.5)

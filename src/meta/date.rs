@@ -56,7 +56,7 @@ pub struct DateLine {
 
 /// If `text` is a stand-alone date line, what date it gives.
 pub fn parse_date_line(text: &str) -> Option<DateLine> {
-    let words = text.split_whitespace().count();
+    let words = crate::block::word_count_upto(text, 14);
     if words == 0 || words > 14 || text.len() > 120 {
         return None;
     }
@@ -92,7 +92,7 @@ fn date_patterns() -> &'static [Regex] {
             r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b",
         ]
         .iter()
-        .map(|p| Regex::new(p).expect("date pattern compiles"))
+        .map(|p| Regex::new(&p.replace(r"\b", r"(?-u:\b)")).expect("date pattern compiles"))
         .collect()
     })
 }

@@ -42,7 +42,7 @@ pub fn remove(blocks: &mut [Block]) -> Option<String> {
 
 /// If `text` is a byline line, the author names it gives, joined by ", ".
 pub fn parse_byline(text: &str) -> Option<String> {
-    if text.split_whitespace().count() > MAX_WORDS {
+    if crate::block::word_count_upto(text, MAX_WORDS) > MAX_WORDS {
         return None;
     }
     let caps = prefix_pattern().captures(text)?;

@@ -17,7 +17,7 @@ const MAX_WORDS: usize = 60;
 /// Remove captions.
 pub fn remove(blocks: &mut [Block]) {
     for block in blocks.iter_mut().filter(|b| b.is_body()) {
-        if block.word_count() <= MAX_WORDS && ends_with_credit(&block.text) {
+        if block.words_upto(MAX_WORDS) <= MAX_WORDS && ends_with_credit(&block.text) {
             block.remove(Reason::Caption);
         }
     }
@@ -53,7 +53,10 @@ fn remove_captions_before_credits(blocks: &mut [Block]) {
         let is_photo_credit = credit.role == Role::Removed(Reason::Credit)
             && photo_label_rest(&credit.text).is_some();
         let above = &mut blocks[i - 1];
-        if is_photo_credit && above.is_body() && above.word_count() <= CAPTIONED_MAX_WORDS {
+        if is_photo_credit
+            && above.is_body()
+            && above.words_upto(CAPTIONED_MAX_WORDS) <= CAPTIONED_MAX_WORDS
+        {
             above.remove(Reason::Caption);
         }
     }
@@ -91,7 +94,7 @@ fn remove_doubled_captions(blocks: &mut [Block]) {
         let doubled = first.is_body()
             && second.is_body()
             && first.text == second.text
-            && (4..=MAX_WORDS).contains(&first.word_count())
+            && (4..=MAX_WORDS).contains(&first.words_upto(MAX_WORDS))
             && !ends_sentence(&first.text);
         if doubled {
             first.remove(Reason::Caption);
@@ -105,7 +108,7 @@ pub fn ends_with_credit(text: &str) -> bool {
     static CREDIT: OnceLock<Regex> = OnceLock::new();
     CREDIT
         .get_or_init(|| {
-            Regex::new(concat!(
+            Regex::new(&concat!(
                 r"(?i)(",
                 // a bracketed credit: [AFP], (Reuters), (Photo: Jane Roe/Reuters), (File photo)
                 r"[\(\[]\s*((photo|photograph|image|picture|pic|foto|bild|video|credit|crédit|crédito|fotografía|imagen|illustration|file|archive|archiv|handout)s?\b[^()\[\]]{0,60}",
@@ -114,7 +117,7 @@ pub fn ends_with_credit(text: &str) -> bool {
                 // a trailing labelled credit: Photograph: X/Y, Foto: dpa, Image credit: ...
                 r"|\b(photo|photograph|image|picture|foto|bild|credit|crédit|crédito|fotografía|imagen|photo credit|image credit)\s?:\s?[^.:]{1,60}",
                 r")\s*$"
-            ))
+            ).replace(r"\b", r"(?-u:\b)"))
             .expect("caption credit pattern compiles")
         })
         .is_match(text)

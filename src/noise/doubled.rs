@@ -21,6 +21,11 @@ pub fn doubled_half(text: &str) -> Option<String> {
         return None;
     }
     let (first, second) = words.split_at(n / 2);
+    if !first[0].eq_ignore_ascii_case(second[0])
+        && first[0].to_lowercase() != second[0].to_lowercase()
+    {
+        return None;
+    }
     let same = first
         .iter()
         .zip(second)

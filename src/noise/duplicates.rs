@@ -17,7 +17,7 @@ const MIN_WORDS: usize = 6;
 /// goes (the body keeps the fuller copy); of two equal ones the later goes.
 pub fn remove(blocks: &mut [Block]) {
     let candidates: Vec<usize> = (0..blocks.len())
-        .filter(|&i| blocks[i].is_body() && blocks[i].word_count() >= MIN_WORDS)
+        .filter(|&i| blocks[i].is_body() && blocks[i].words_upto(MIN_WORDS) >= MIN_WORDS)
         .collect();
     let sets: HashMap<usize, HashSet<u64>> = candidates
         .iter()

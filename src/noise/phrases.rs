@@ -60,6 +60,8 @@ const SOURCES: [(Reason, &str); 15] = [
     (Reason::Navigation, include_str!("phrases/navigation.txt")),
 ];
 
+/// No family matches blocks longer than this, in words (the largest `!max_words`).
+const MAX_FAMILY_WORDS: usize = 60;
 /// Words a block may have when a family file sets no `!max_words`.
 const DEFAULT_MAX_WORDS: usize = 40;
 
@@ -76,7 +78,7 @@ pub fn families() -> &'static [PhraseFamily] {
 
 /// The reason of the first family that matches a block, if any.
 pub fn classify(text: &str) -> Option<Reason> {
-    let words = text.split_whitespace().count();
+    let words = crate::block::word_count_upto(text, MAX_FAMILY_WORDS);
     families()
         .iter()
         .find(|family| family.matches(text, words))
@@ -95,7 +97,10 @@ fn compile(reason: Reason, source: &str) -> PhraseFamily {
             patterns.push(format!("(?:{line})"));
         }
     }
-    let joined = format!("(?i){}", patterns.join("|"));
+    // Word boundaries are ASCII ones: the lazy DFA cannot run Unicode boundaries on
+    // non-ASCII text, and every boundary in the phrase files sits next to ASCII letters
+    // or digits, or next to white space.
+    let joined = format!("(?i){}", patterns.join("|")).replace(r"\b", r"(?-u:\b)");
     let matcher = Regex::new(&joined)
         .unwrap_or_else(|e| panic!("phrase family {reason} does not compile: {e}"));
     PhraseFamily {

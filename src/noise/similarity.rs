@@ -7,21 +7,38 @@ const SHINGLE: usize = 3;
 
 /// The set of hashed word 3-grams of a text (lower-cased, punctuation trimmed).
 pub fn shingles(text: &str) -> HashSet<u64> {
-    let words: Vec<String> = text
+    let words: Vec<u64> = text
         .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
+        .map(word_hash)
         .collect();
     if words.len() < SHINGLE {
-        return words.iter().map(|w| hash(&[w.as_str()])).collect();
+        return words.into_iter().collect();
     }
     words
         .windows(SHINGLE)
-        .map(|w| hash(&w.iter().map(String::as_str).collect::<Vec<_>>()))
+        .map(|w| {
+            w.iter()
+                .fold(0u64, |h, &x| h.rotate_left(21) ^ x.wrapping_mul(MIX))
+        })
         .collect()
+}
+
+/// Odd 64-bit constant for mixing hashes.
+const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// FNV-1a hash of a word, lower-cased on the fly.
+fn word_hash(word: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let mut buf = [0u8; 4];
+        for &byte in c.encode_utf8(&mut buf).as_bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
 }
 
 /// Share of the smaller set that the larger set also holds (0.0 to 1.0).
@@ -38,13 +55,6 @@ pub fn containment(a: &HashSet<u64>, b: &HashSet<u64>) -> f32 {
 pub fn near_duplicate(a: &HashSet<u64>, b: &HashSet<u64>) -> bool {
     let (small, large) = (a.len().min(b.len()), a.len().max(b.len()));
     small * 2 >= large && containment(a, b) >= 0.85
-}
-
-fn hash(words: &[&str]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    words.hash(&mut hasher);
-    hasher.finish()
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ fn is_list_label(block: &Block) -> bool {
     matches!(
         block.role,
         Role::Removed(Reason::Related | Reason::SectionFooter)
-    ) && block.word_count() <= LABEL_MAX_WORDS
+    ) && block.words_upto(LABEL_MAX_WORDS) <= LABEL_MAX_WORDS
         && !block.text.contains(':')
 }
 

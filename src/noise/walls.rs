@@ -73,7 +73,7 @@ fn within_wall(found: Reason, wall: Reason) -> Reason {
 
 /// A short line that does not end a sentence: a label or button inside the wall.
 fn is_filler(block: &Block) -> bool {
-    block.word_count() <= FILLER_MAX_WORDS && !ends_sentence(&block.text)
+    block.words_upto(FILLER_MAX_WORDS) <= FILLER_MAX_WORDS && !ends_sentence(&block.text)
 }
 
 /// Whether text ends like a sentence.

@@ -12,7 +12,7 @@ const HEADING_MAX_WORDS: usize = 25;
 
 /// Whether a block reads as a paragraph of prose.
 pub fn is_prose(block: &Block) -> bool {
-    let words = block.word_count();
+    let words = block.words_upto(LONG_PROSE_WORDS);
     words >= LONG_PROSE_WORDS || (words >= SENTENCE_PROSE_WORDS && ends_sentence(&block.text))
 }
 
@@ -20,7 +20,7 @@ pub fn is_prose(block: &Block) -> bool {
 /// does not end like a sentence or a lead-in, and starts with a capital or a digit.
 pub fn is_heading_shaped(block: &Block) -> bool {
     let text = block.text.as_str();
-    let words = block.word_count();
+    let words = block.words_upto(HEADING_MAX_WORDS);
     let ends_open = text.ends_with([',', ';', ':', '-', '–', '—']);
     let starts_well = text
         .chars()
@@ -40,10 +40,10 @@ pub fn body_score(block: &Block) -> i64 {
     match block.kind {
         BlockKind::ListItem => 0,
         BlockKind::Table => 20,
-        BlockKind::Quote if block.word_count() >= 5 => chars,
+        BlockKind::Quote if block.words_upto(5) >= 5 => chars,
         _ if is_prose(block) => chars,
-        _ if ends_sentence(&block.text) && block.word_count() >= 2 => 10,
-        _ if block.word_count() <= 3 => -25,
+        _ if ends_sentence(&block.text) && block.words_upto(2) >= 2 => 10,
+        _ if block.words_upto(3) <= 3 => -25,
         _ => -15,
     }
 }
