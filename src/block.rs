@@ -120,17 +120,7 @@ pub fn word_count_upto(text: &str, cap: usize) -> usize {
 /// characters of a script written without spaces (Han, Hiragana, Katakana) count as one
 /// word, so that length rules treat Chinese and Japanese prose like other prose.
 pub fn word_count(text: &str) -> usize {
-    let mut words = 0;
-    let mut unspaced = 0;
-    for token in text.split_whitespace() {
-        let cjk = token.chars().filter(|&c| is_unspaced_script(c)).count();
-        if cjk == 0 {
-            words += 1;
-        } else {
-            unspaced += cjk;
-        }
-    }
-    words + unspaced.div_ceil(2)
+    word_count_upto(text, usize::MAX - 1)
 }
 
 /// Whether `c` belongs to a script that does not separate words with spaces.

@@ -3,25 +3,15 @@
 //! EXPECTATIONS.md there) — title, standfirst, date, byline, every body block in order,
 //! and every removed line with an accepted reason.
 
+mod common;
+
 use std::collections::HashMap;
 
 use serde_json::Value;
 
 /// Records of `deboil clean fixtures/text`, by file name.
 fn records() -> HashMap<String, Value> {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_deboil"))
-        .args(["clean", "fixtures/text"])
-        .output()
-        .expect("deboil runs");
-    assert!(output.status.success(), "deboil failed: {output:?}");
-    String::from_utf8(output.stdout)
-        .expect("utf-8 output")
-        .lines()
-        .map(|line| {
-            let record: Value = serde_json::from_str(line).expect("a JSON record per line");
-            (record["id"].as_str().expect("id").to_owned(), record)
-        })
-        .collect()
+    common::records_of("fixtures/text")
 }
 
 fn expectations() -> Vec<Value> {

@@ -1,6 +1,8 @@
 //! The five seed articles (fixtures/seeds, from ../shared/seeds): every expectation of
 //! their SPEC.md, checked on the records the built binary writes.
 
+mod common;
+
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -9,21 +11,7 @@ use serde_json::Value;
 /// Records of `deboil clean fixtures/seeds`, by file name.
 fn records() -> &'static HashMap<String, Value> {
     static RECORDS: OnceLock<HashMap<String, Value>> = OnceLock::new();
-    RECORDS.get_or_init(|| {
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_deboil"))
-            .args(["clean", "fixtures/seeds"])
-            .output()
-            .expect("deboil runs");
-        assert!(output.status.success(), "deboil failed: {output:?}");
-        String::from_utf8(output.stdout)
-            .expect("utf-8 output")
-            .lines()
-            .map(|line| {
-                let record: Value = serde_json::from_str(line).expect("a JSON record per line");
-                (record["id"].as_str().expect("id").to_owned(), record)
-            })
-            .collect()
-    })
+    RECORDS.get_or_init(|| common::records_of("fixtures/seeds"))
 }
 
 fn seed(prefix: &str) -> &'static Value {
