@@ -60,6 +60,10 @@ pub fn parse_date_line(text: &str) -> Option<DateLine> {
     if words == 0 || words > 14 || text.len() > 120 {
         return None;
     }
+    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
+    if !has_digit && !text.to_ascii_lowercase().contains("ago") {
+        return None;
+    }
     if is_relative_date(text) {
         return Some(DateLine { iso: None });
     }
