@@ -2,7 +2,9 @@
 //! its metadata) or its first `h1`; the block that prints it is the title and further
 //! copies go as `duplicate_headline`; a short section path glued before it goes as
 //! `breadcrumb`. A block that repeats the page's description right under the headline
-//! is the standfirst.
+//! is the standfirst when it stands apart from the body (the next block is held by
+//! another parent); the body's own first paragraph, which many sites reuse as the
+//! description, stays body.
 
 use crate::block::{Block, Role};
 use crate::meta::page::PageMeta;
@@ -15,7 +17,12 @@ const BREADCRUMB_MAX_WORDS: usize = 5;
 const STANDFIRST_WINDOW: usize = 3;
 
 /// Place title and standfirst; returns them.
-pub fn layout(blocks: &mut [Block], meta: &PageMeta, first_h1: Option<String>) -> Found {
+pub fn layout(
+    blocks: &mut [Block],
+    apart: &[bool],
+    meta: &PageMeta,
+    first_h1: Option<String>,
+) -> Found {
     let headline = meta.title.clone().or(first_h1);
     if let Some(headline) = &headline {
         mark_headline(blocks, headline);
@@ -23,7 +30,7 @@ pub fn layout(blocks: &mut [Block], meta: &PageMeta, first_h1: Option<String>) -
     let standfirst = meta
         .description
         .as_deref()
-        .and_then(|d| mark_standfirst(blocks, d));
+        .and_then(|d| mark_standfirst(blocks, apart, d));
     Found {
         title: headline,
         standfirst,
@@ -68,7 +75,7 @@ fn is_glued_breadcrumb(text: &str, headline: &str) -> bool {
 }
 
 /// A body block near the top that prints the description is the standfirst.
-fn mark_standfirst(blocks: &mut [Block], description: &str) -> Option<String> {
+fn mark_standfirst(blocks: &mut [Block], apart: &[bool], description: &str) -> Option<String> {
     let wanted = fold(description);
     let body: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].is_body()).collect();
     if body.len() < 2 {
@@ -77,7 +84,8 @@ fn mark_standfirst(blocks: &mut [Block], description: &str) -> Option<String> {
     let at = body
         .iter()
         .take(STANDFIRST_WINDOW)
-        .find(|&&i| fold(&blocks[i].text) == wanted)?;
+        .find(|&&i| fold(&blocks[i].text) == wanted)
+        .filter(|&&i| apart[i])?;
     blocks[*at].role = Role::Standfirst;
     Some(blocks[*at].text.clone())
 }

@@ -15,6 +15,7 @@ use scraper::Html;
 
 use crate::block::{Block, Role};
 use crate::meta::page::PageMeta;
+use crate::noise::similarity::{containment, shingles};
 use crate::reason::Reason;
 use crate::record::{Article, InputKind};
 use crate::Options;
@@ -29,6 +30,15 @@ const LINK_LINE_DENSITY: f32 = 0.6;
 /// See [`LINK_LINE_DENSITY`].
 const LINK_LINE_MAX_WORDS: usize = 30;
 
+/// A declared article body shorter than this (bytes) is a summary, not a signal.
+const ARTICLE_BODY_MIN_CHARS: usize = 500;
+/// Fewest words of a block matched against the declared article body (shorter ones
+/// match by chance).
+const ARTICLE_BODY_MIN_WORDS: usize = 6;
+/// Share of a block's word shingles the declared article body must hold for the block
+/// to count as printing it (markup and entity differences leave some out).
+const ARTICLE_BODY_CONTAINMENT: f32 = 0.6;
+
 /// Clean an HTML page.
 pub fn clean(page: &str, options: &Options) -> Article {
     let document = Html::parse_document(page);
@@ -36,9 +46,11 @@ pub fn clean(page: &str, options: &Options) -> Article {
     let parsed = dom::page_blocks(&document);
     drop(document);
     let first_h1 = first_h1(&parsed);
-    let mut blocks = judged_blocks(parsed);
+    let apart = set_apart(&parsed);
+    let in_body = in_article_body(&parsed, meta.article_body.as_deref());
+    let mut blocks = judged_blocks(parsed, &in_body);
     let found = crate::noise::detect(&mut blocks);
-    let placed = layout::layout(&mut blocks, &meta, first_h1);
+    let placed = layout::layout(&mut blocks, &apart, &meta, first_h1);
     crate::noise::duplicates::remove(&mut blocks);
     let body_chars: usize = blocks
         .iter()
@@ -60,10 +72,11 @@ pub fn clean(page: &str, options: &Options) -> Article {
     article
 }
 
-/// The page's blocks with the region's verdicts: outside the region or under a noise
-/// hint they are removed; figures are captions; short link lines are navigation.
-fn judged_blocks(page: Page) -> Vec<Block> {
-    let selection = select::select(&page);
+/// The page's blocks with the region's verdicts: outside the region (unless they print
+/// the declared article body) or under a noise hint they are removed; figures are
+/// captions; short link lines are navigation.
+fn judged_blocks(page: Page, in_body: &[bool]) -> Vec<Block> {
+    let selection = select::select(&page, in_body);
     let figures: Vec<bool> = page
         .blocks
         .iter()
@@ -76,16 +89,42 @@ fn judged_blocks(page: Page) -> Vec<Block> {
             let mut block = pb.block;
             let reason = match (selection.inside[i], selection.noise[i]) {
                 (_, Some(reason)) => Some(reason),
-                (false, None) => Some(Reason::Navigation),
-                (true, None) if figures[i] => Some(Reason::Caption),
-                (true, None) if is_link_line(&block) => Some(Reason::Navigation),
-                (true, None) => None,
+                (false, None) if !in_body[i] => Some(Reason::Navigation),
+                (_, None) if figures[i] => Some(Reason::Caption),
+                (_, None) if is_link_line(&block) => Some(Reason::Navigation),
+                (_, None) => None,
             };
             if let Some(reason) = reason {
                 block.role = Role::Removed(reason);
             }
             block
         })
+        .collect()
+}
+
+/// Per block, whether its text is (mostly) found in the page's declared article body
+/// (JSON-LD `articleBody`); all false when the page declares none or a short one.
+fn in_article_body(page: &Page, article_body: Option<&str>) -> Vec<bool> {
+    let body = article_body.filter(|b| b.len() >= ARTICLE_BODY_MIN_CHARS);
+    let Some(body) = body else {
+        return vec![false; page.blocks.len()];
+    };
+    let body = shingles(body);
+    page.blocks
+        .iter()
+        .map(|b| {
+            b.block.words_upto(ARTICLE_BODY_MIN_WORDS) >= ARTICLE_BODY_MIN_WORDS
+                && containment(&shingles(&b.block.text), &body) >= ARTICLE_BODY_CONTAINMENT
+        })
+        .collect()
+}
+
+/// Per block, whether it stands apart from the block after it: the two do not share the
+/// parent of their elements (a lead in a box of its own, not the body's first paragraph).
+fn set_apart(page: &Page) -> Vec<bool> {
+    let parent = |i: usize| page.elements[page.blocks[i].element].parent;
+    (0..page.blocks.len())
+        .map(|i| i + 1 == page.blocks.len() || parent(i) != parent(i + 1))
         .collect()
 }
 

@@ -38,6 +38,10 @@ const POSITIVE_BOOST: f32 = 1.1;
 /// A sibling joins the region when it scores at least this share of the best element.
 const SIBLING_SHARE: f32 = 0.25;
 
+/// What a block printing the declared article body (JSON-LD `articleBody`) is worth per
+/// character, against plain prose's 1.0: the page says it is the article.
+const DECLARED_BODY_BOOST: f32 = 2.0;
+
 /// The outcome of selection: for every block, whether it is in the article region and,
 /// if a noise hint or tag covers it, the reason that hint names.
 #[derive(Debug, Clone)]
@@ -49,8 +53,19 @@ pub struct Selection {
 }
 
 /// Select the article region of a page.
-pub fn select(page: &Page) -> Selection {
-    let prose: Vec<f32> = page.blocks.iter().map(|b| prose_value(&b.block)).collect();
+///
+/// `in_body` marks, per block, text found in the page's declared article body: such a
+/// block counts as prose whatever its shape, and [`DECLARED_BODY_BOOST`] times over.
+pub fn select(page: &Page, in_body: &[bool]) -> Selection {
+    let prose: Vec<f32> = page
+        .blocks
+        .iter()
+        .zip(in_body)
+        .map(|(b, &declared)| match declared {
+            true => b.block.char_count() as f32 * DECLARED_BODY_BOOST,
+            false => prose_value(&b.block),
+        })
+        .collect();
     let raw = subtree_sums(page, &prose);
     let total = raw.first().copied().unwrap_or(0.0);
     let holds_article = holds_article(page);
