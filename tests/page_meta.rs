@@ -173,13 +173,13 @@ fn dates_in_other_forms() {
 }
 
 #[test]
-fn a_shown_date_picks_among_declared_dates_and_fills_in() {
+fn declared_publication_date_wins_and_a_shown_date_fills_in() {
     let m = meta(
         r#"<head><meta property="article:published_time" content="2020-01-01T09:00:00+00:00">
         <meta property="article:modified_time" content="2021-06-15T09:00:00+00:00"></head>
-        <body><h1>Headline</h1><p>June 15, 2021</p><p>Body.</p></body>"#,
+        <body><h1>Headline</h1><p>Updated June 15, 2021</p><p>Body.</p></body>"#,
     );
-    assert_eq!(m.published.as_deref(), Some("2021-06-15T09:00:00+00:00"));
+    assert_eq!(m.published.as_deref(), Some("2020-01-01T09:00:00+00:00"));
     let m = meta(
         r#"<head><meta property="article:published_time" content="2020-01-01"></head>
         <body><p>May 2, 2019</p><h1>Headline</h1><p>March 3, 2018</p></body>"#,
