@@ -72,6 +72,12 @@ pub fn parse_date_line(text: &str) -> Option<DateLine> {
     only_date_words(&rest).then_some(DateLine { iso: found.iso })
 }
 
+/// The first unambiguous calendar date written anywhere inside `text` ("Posted by Jane
+/// on March 3, 2024"), as ISO 8601.
+pub fn date_within(text: &str) -> Option<String> {
+    find_date(text)?.iso
+}
+
 /// A date found inside a string: where it is and its ISO form.
 struct DateMatch {
     start: usize,
@@ -243,6 +249,15 @@ mod tests {
     fn ambiguous_and_relative_dates_are_lines_without_a_date() {
         assert_eq!(parse_date_line("03/04/2016"), Some(DateLine { iso: None }));
         assert_eq!(parse_date_line("3 hours ago"), Some(DateLine { iso: None }));
+    }
+
+    #[test]
+    fn dates_within_lines() {
+        assert_eq!(
+            date_within("Posted by Jane on March 3, 2024").as_deref(),
+            Some("2024-03-03")
+        );
+        assert_eq!(date_within("No date here"), None);
     }
 
     #[test]

@@ -265,6 +265,7 @@ fn url_author_slugs(tags: &MetaTags) -> Vec<String> {
 fn publication_date(document: &Html, sources: &Sources) -> Option<String> {
     declared_date(document, sources)
         .or_else(|| shown_date(sources))
+        .or_else(|| date_in_short_text(sources))
         .or_else(|| url(sources).as_deref().and_then(published::from_url))
         .or_else(|| modified_date(sources))
 }
@@ -306,6 +307,16 @@ fn shown_date(sources: &Sources) -> Option<String> {
         .find(|d| d.after_h1)
         .or_else(|| shown.first())
         .map(|d| d.iso.clone())
+}
+
+/// A date written inside a short line after the headline ("By Jane Doe on 3 May 2024"),
+/// for pages that neither declare nor show a date on a line of its own.
+fn date_in_short_text(sources: &Sources) -> Option<String> {
+    sources
+        .short_texts
+        .iter()
+        .filter(|t| t.after_h1)
+        .find_map(|t| crate::meta::date::date_within(&t.text))
 }
 
 /// The declared language: `<html lang>`, `og:locale`, `content-language`, JSON-LD.
