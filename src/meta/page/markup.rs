@@ -278,7 +278,13 @@ pub struct Microdata {
 
 /// Read microdata of the first article-like `itemscope`.
 pub fn microdata(document: &Html) -> Microdata {
-    let article = document.select(selector!("[itemtype]")).find(|e| {
+    let items: Vec<ElementRef<'_>> = document
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().attr("itemprop").is_some() || e.value().attr("itemtype").is_some())
+        .collect();
+    let article = items.iter().copied().find(|e| {
         let kind = e
             .value()
             .attr("itemtype")
@@ -288,21 +294,30 @@ pub fn microdata(document: &Html) -> Microdata {
             .iter()
             .any(|t| kind.ends_with(t))
     });
-    let scope = article.unwrap_or_else(|| document.root_element());
+    let in_scope =
+        |e: &ElementRef<'_>| article.is_none_or(|a| e.ancestors().any(|n| n.id() == a.id()));
+    let with_prop = |name: &'static str| {
+        items
+            .iter()
+            .copied()
+            .filter(move |e| has_token(e.value().attr("itemprop"), name))
+            .filter(in_scope)
+    };
     Microdata {
-        headline: article.and_then(|a| {
-            a.select(selector!("[itemprop~=headline]"))
-                .next()
-                .and_then(item_value)
-        }),
-        authors: scope
-            .select(selector!("[itemprop~=author], [itemprop~=creator]"))
+        headline: article
+            .and(with_prop("headline").next())
+            .and_then(item_value),
+        authors: with_prop("author")
+            .chain(with_prop("creator"))
             .filter_map(author_value)
             .collect(),
-        published: scope
-            .select(selector!("[itemprop~=datePublished]"))
-            .find_map(time_value),
+        published: with_prop("datePublished").find_map(time_value),
     }
+}
+
+/// Whether a white-space separated attribute value holds `token` (ASCII case-insensitive).
+fn has_token(value: Option<&str>, token: &str) -> bool {
+    value.is_some_and(|v| v.split_whitespace().any(|t| t.eq_ignore_ascii_case(token)))
 }
 
 /// An item property's value: `content` attribute or text.
