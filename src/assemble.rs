@@ -26,11 +26,7 @@ pub fn article(input: InputKind, blocks: Vec<Block>, found: Found, explain: bool
             Role::Title | Role::Standfirst => {}
         }
     }
-    let text = body
-        .iter()
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n\n");
+    let text = body_text(&body);
     let kept_chars = text.chars().count()
         + found.title.as_deref().map_or(0, |t| t.chars().count())
         + found.standfirst.as_deref().map_or(0, |t| t.chars().count());
@@ -56,4 +52,13 @@ pub fn article(input: InputKind, blocks: Vec<Block>, found: Found, explain: bool
             removed_chars,
         },
     }
+}
+
+/// The clean body text: block texts joined by a blank line.
+pub fn body_text(blocks: &[BodyBlock]) -> String {
+    blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }

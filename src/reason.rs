@@ -53,11 +53,13 @@ pub enum Reason {
     Navigation,
     /// A line with no visible text (only white space, including no-break spaces).
     Empty,
+    /// A block that the same site prints on many of its pages (learned from a batch).
+    SiteBoilerplate,
 }
 
 impl Reason {
     /// Every reason, in documentation order.
-    pub const ALL: [Reason; 23] = [
+    pub const ALL: [Reason; 24] = [
         Reason::RegistrationWall,
         Reason::Paywall,
         Reason::FormMessage,
@@ -81,6 +83,7 @@ impl Reason {
         Reason::Advertising,
         Reason::Navigation,
         Reason::Empty,
+        Reason::SiteBoilerplate,
     ];
 
     /// The code as it appears in records (`registration_wall`, ...).
@@ -109,6 +112,7 @@ impl Reason {
             Reason::Advertising => "advertising",
             Reason::Navigation => "navigation",
             Reason::Empty => "empty",
+            Reason::SiteBoilerplate => "site_boilerplate",
         }
     }
 }
