@@ -1,19 +1,23 @@
-//! `deboil clean`: arguments and the batch loop (walk, clean in parallel, write in order).
+//! `deboil clean`: arguments, and the batch run on top of [`deboil::pipeline::Pipeline`]:
+//! records to one stream (standard output or `--output`) or one file per input
+//! (`--out-dir`), with a progress bar and a summary.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use rayon::prelude::*;
+use globset::Glob;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use deboil::batch::outdir::{OutDir, WriteError};
+use deboil::batch::stats::{megabytes, Summary};
 use deboil::output::{AtomicFile, Format, RecordWriter};
-use deboil::pipeline::{clean_source, collect_sources, Input, Source};
-use deboil::{Article, ErrorRecord, InputMode, Options};
-
-/// How many inputs are cleaned in parallel before their records are written; bounds
-/// the memory held at once while keeping the output in walk order.
-const CHUNK: usize = 256;
+use deboil::pipeline::{
+    clean_source, collect_sources_with, Input, Outcome, Pipeline, PipelineError, Progress, Source,
+    WalkOptions,
+};
+use deboil::{ErrorRecord, InputMode, Options};
 
 /// Exit code when every input was cleaned.
 const EXIT_OK: u8 = 0;
@@ -49,7 +53,8 @@ impl From<InputArg> for InputMode {
 pub struct CleanArgs {
     /// Files or directories to clean. A directory is walked recursively, in file-name
     /// order, picking *.txt, *.html, *.htm and the same with .gz (hidden files and
-    /// directories are skipped). `-`, or no path at all, reads standard input.
+    /// directories are skipped unless --hidden). `-`, or no path at all, reads
+    /// standard input.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -58,6 +63,47 @@ pub struct CleanArgs {
     /// be one of the inputs.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Write one file per input under DIR instead of one stream, mirroring the input
+    /// tree: DIR/a/b/page.json for a/b/page.html under a directory argument
+    /// (.txt with --format text, .md with --format markdown; an input that failed gets
+    /// page.error.json). With several directory arguments, each tree goes under
+    /// DIR/<directory name>/; a file argument goes to DIR/<file name>. When two inputs
+    /// of one directory would share a name (page.html, page.txt) both keep their whole
+    /// name (page.html.json, page.txt.json). Each file is written under a temporary
+    /// name and renamed when complete. DIR may not be, hold, or lie inside an input
+    /// directory; standard input cannot be cleaned into it.
+    #[arg(long, value_name = "DIR", conflicts_with = "output")]
+    pub out_dir: Option<PathBuf>,
+
+    /// With --out-dir: skip every input whose output file (record or error) already
+    /// exists, so a stopped batch restarts where it stopped. Skipped inputs are
+    /// counted in the summary.
+    #[arg(long, visible_alias = "skip-existing", requires = "out_dir")]
+    pub resume: bool,
+
+    /// In directories, clean only files whose path relative to the directory argument
+    /// matches GLOB (repeatable; among the picked extensions; `*` also matches `/`,
+    /// `**` any number of folders: --include '*.html', --include 'news/**').
+    #[arg(long, value_name = "GLOB", value_parser = parse_glob)]
+    pub include: Vec<Glob>,
+
+    /// In directories, leave out files and folders whose path relative to the directory
+    /// argument matches GLOB (repeatable; a matching folder is not entered:
+    /// --exclude drafts for the top-level one, --exclude '**/drafts' at any depth,
+    /// --exclude '*.htm').
+    #[arg(long, value_name = "GLOB", value_parser = parse_glob)]
+    pub exclude: Vec<Glob>,
+
+    /// Also walk hidden files and directories (names starting with a dot).
+    #[arg(long)]
+    pub hidden: bool,
+
+    /// Follow symbolic links to directories while walking (by default they are not
+    /// entered; links to files are always read). A link leading back to one of its
+    /// own parent directories gives an error record, never an endless walk.
+    #[arg(long)]
+    pub follow_links: bool,
 
     /// Which front end reads the inputs.
     #[arg(long, value_enum, value_name = "MODE", default_value_t = InputArg::Auto)]
@@ -71,7 +117,8 @@ pub struct CleanArgs {
     #[arg(long, overrides_with = "no_explain")]
     pub explain: bool,
 
-    /// Leave `removed` empty in every record (smaller output).
+    /// Leave `removed` empty in every record (smaller output; the summary then counts
+    /// no removals per reason).
     #[arg(long, overrides_with = "explain")]
     pub no_explain: bool,
 
@@ -83,19 +130,39 @@ pub struct CleanArgs {
     /// Number of worker threads; 0 uses one per CPU. Output order does not depend on it.
     #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
     pub threads: usize,
+
+    /// No progress bar and no summary line (messages about failed inputs remain).
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Write the batch summary to FILE as JSON (fields below), also with --quiet.
+    #[arg(long, value_name = "FILE")]
+    pub stats_json: Option<PathBuf>,
 }
 
 /// Text shown after the options of `deboil clean --help`.
 const CLEAN_AFTER_HELP: &str = "\
 Each input gives one record, in walk order. An input that cannot be cleaned (missing, \
-unreadable, a dangling link or FIFO met in a directory, binary, too large, corrupt gzip) \
-gives an error record {\"id\", \"source\", \
-\"error\": {\"kind\", \"message\"}} in the same stream and a message on standard error; \
-the batch goes on. A directory holding no file to pick gives a message on standard \
-error and no record.
+unreadable, a dangling link, link loop or FIFO met in a directory, binary, too large, \
+corrupt gzip) gives an error record {\"id\", \"source\", \
+\"error\": {\"kind\", \"message\"}} in the same stream (or its own .error.json file) and \
+a message on standard error; the batch goes on. A directory holding no file to pick \
+gives a message on standard error and no record.
 
-Exit status: 0 when every input was cleaned, 1 when any input failed or a directory held \
-nothing to clean, 2 on a usage error.";
+Progress and summary: while a batch runs with standard error on a terminal, a progress \
+bar shows files done / total, MB, documents/s, errors and the time left. A batch (a \
+directory argument or --out-dir) ends with one summary line on standard error: \
+documents cleaned, errors, skipped, MB read, documents/s, the share of text removed, \
+removals per reason code and errors per kind. --quiet turns both off.
+
+--stats-json FILE holds one JSON object: inputs (cleaned + errors + skipped), cleaned, \
+errors, skipped, input_bytes (bytes of the cleaned inputs after decompression), seconds, \
+documents_per_second ((cleaned + errors) / seconds), kept_chars, removed_chars, \
+removed_share (removed_chars / (kept_chars + removed_chars)), reasons (removed pieces \
+per reason code) and error_kinds (error records per kind).
+
+Exit status: 0 when every input was cleaned (or skipped), 1 when any input failed or a \
+directory held nothing to clean, 2 on a usage error.";
 
 impl CleanArgs {
     /// The library options these arguments select.
@@ -105,6 +172,25 @@ impl CleanArgs {
             explain: !self.no_explain,
             max_bytes: self.max_bytes,
         }
+    }
+
+    /// How these arguments walk directories.
+    pub fn walk_options(&self) -> anyhow::Result<WalkOptions> {
+        let options = WalkOptions {
+            hidden: self.hidden,
+            follow_links: self.follow_links,
+            ..WalkOptions::default()
+        };
+        options
+            .with_include(&self.include)
+            .and_then(|o| o.with_exclude(&self.exclude))
+            .context("cannot compile the --include/--exclude globs")
+    }
+
+    /// Whether this is a batch that ends with a summary line: a directory argument or
+    /// an output directory, and no --quiet.
+    fn shows_summary(&self) -> bool {
+        !self.quiet && (self.out_dir.is_some() || self.paths.iter().any(|p| p.is_dir()))
     }
 }
 
@@ -128,57 +214,192 @@ pub fn parse_size(text: &str) -> Result<usize, String> {
         .ok_or_else(|| format!("`{text}` is too large"))
 }
 
+/// Parse a glob pattern for --include and --exclude.
+pub fn parse_glob(text: &str) -> Result<Glob, String> {
+    Glob::new(text).map_err(|error| error.to_string())
+}
+
+/// How a run ended before its summary: with a summary, or with an exit code alone.
+enum Ended {
+    /// Every source went through; the run's totals.
+    Ran(Summary),
+    /// The run ended early (usage error, closed standard output) with this code.
+    Exit(ExitCode),
+}
+
 /// Run `deboil clean`; returns the exit code.
 pub fn run(args: &CleanArgs) -> anyhow::Result<ExitCode> {
-    let options = args.options();
-    let collected = collect_sources(&args.paths);
-    report_empty_dirs(&collected.empty_dirs);
-    let no_files = !collected.empty_dirs.is_empty();
-    let sources = collected.sources;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads)
-        .build()
-        .context("cannot start the worker threads")?;
+    let walk = args.walk_options()?;
+    let collected = collect_sources_with(&args.paths, &walk);
+    report_empty_dirs(&collected.empty_dirs, walk.filters());
+    let sources = &collected.sources;
+    let bar = progress_bar(sources.len(), !args.quiet && io::stderr().is_terminal());
+    let ended = match &args.out_dir {
+        Some(dir) => run_out_dir(args, dir, sources, &bar)?,
+        None => run_stream(args, sources, &bar)?,
+    };
+    bar.finish_and_clear();
+    let summary = match ended {
+        Ended::Ran(summary) => summary,
+        Ended::Exit(code) => return Ok(code),
+    };
+    finish(args, &summary)?;
+    let failed = summary.errors > 0 || !collected.empty_dirs.is_empty();
+    Ok(exit_code(failed))
+}
+
+/// Print the summary line and write `--stats-json`, as asked.
+fn finish(args: &CleanArgs, summary: &Summary) -> anyhow::Result<()> {
+    if args.shows_summary() {
+        eprintln!("deboil: {}", summary.line());
+    }
+    if let Some(path) = &args.stats_json {
+        write_stats(path, summary).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Write the summary as pretty JSON to `path` (renamed into place when complete).
+fn write_stats(path: &Path, summary: &Summary) -> io::Result<()> {
+    let mut file = AtomicFile::create(path)?;
+    serde_json::to_writer_pretty(&mut file, summary)?;
+    file.write_all(b"\n")?;
+    file.commit()
+}
+
+/// Clean into one stream: standard output, or the `--output` file.
+fn run_stream(args: &CleanArgs, sources: &[Source], bar: &ProgressBar) -> anyhow::Result<Ended> {
     let target = args.output.as_deref().filter(|p| p.as_os_str() != "-");
     let Some(target) = target else {
         let stdout = BufWriter::new(io::stdout().lock());
-        let result = clean_all(&pool, &sources, &options, stdout, args.format);
-        return finish_stream(result.map(|(failed, out)| (failed || no_files, out)));
+        return match stream_to(args, sources, stdout, bar) {
+            Ok((summary, _)) => Ok(Ended::Ran(summary)),
+            Err(PipelineError::Stopped(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
+                Ok(Ended::Exit(ExitCode::from(EXIT_OK)))
+            }
+            Err(error) => Err(error).context("cannot write to standard output"),
+        };
     };
-    if let Some(input) = output_among_inputs(target, &sources) {
-        eprintln!(
-            "deboil: refusing to write the output over the input {}",
+    if let Some(input) = output_among_inputs(target, sources) {
+        let message = format!(
+            "refusing to write the output over the input {}",
             input.source
         );
-        return Ok(ExitCode::from(EXIT_USAGE));
+        return Ok(Ended::Exit(usage_error(&message)));
     }
     let file = AtomicFile::create(target)
         .with_context(|| format!("cannot create the output next to {}", target.display()))?;
-    let (any_failed, file) = clean_all(&pool, &sources, &options, file, args.format)?;
+    let (summary, file) = stream_to(args, sources, file, bar)
+        .with_context(|| format!("cannot write {}", target.display()))?;
     file.commit()
         .with_context(|| format!("cannot write {}", target.display()))?;
-    Ok(exit_code(any_failed || no_files))
+    Ok(Ended::Ran(summary))
+}
+
+/// Clean every source and write the records to `out` in order; returns the summary
+/// and the writer.
+fn stream_to<W: Write>(
+    args: &CleanArgs,
+    sources: &[Source],
+    out: W,
+    bar: &ProgressBar,
+) -> Result<(Summary, W), PipelineError<io::Error>> {
+    let mut writer = RecordWriter::new(out, args.format);
+    let summary = pipeline(args, bar).run(sources, |_, outcome| {
+        let Outcome::Record(record) = outcome else {
+            return Ok(());
+        };
+        if let Err(error) = &record {
+            bar.suspend(|| report(error));
+        }
+        writer.write(&record)
+    })?;
+    let out = writer.finish().map_err(PipelineError::Stopped)?;
+    Ok((summary, out))
+}
+
+/// Clean into one file per input under `dir` (`--out-dir`), skipping inputs that
+/// already have an output with `--resume`.
+fn run_out_dir(
+    args: &CleanArgs,
+    dir: &Path,
+    sources: &[Source],
+    bar: &ProgressBar,
+) -> anyhow::Result<Ended> {
+    let plan = match OutDir::plan(dir, args.format, &args.paths, sources) {
+        Ok(plan) => plan,
+        Err(error) => return Ok(Ended::Exit(usage_error(&error.to_string()))),
+    };
+    let work = |index: usize, source: &Source, options: &Options| -> Result<_, WriteError> {
+        if args.resume && plan.exists(index) {
+            return Ok(Outcome::Skipped);
+        }
+        let record = clean_source(source, options);
+        plan.write(index, &record)?;
+        Ok(Outcome::Record(record))
+    };
+    let sink = |_: &Source, outcome: Outcome| {
+        if let Outcome::Record(Err(error)) = &outcome {
+            bar.suspend(|| report(error));
+        }
+        Ok(())
+    };
+    let summary = pipeline(args, bar).run_with(sources, work, sink)?;
+    Ok(Ended::Ran(summary))
+}
+
+/// The pipeline these arguments ask for, updating `bar` as it goes.
+fn pipeline<'p>(args: &CleanArgs, bar: &'p ProgressBar) -> Pipeline<'p> {
+    Pipeline::new(args.options())
+        .threads(args.threads)
+        .on_progress(move |progress| update_bar(bar, progress))
+}
+
+/// A progress bar on standard error over `total` inputs, or a hidden one.
+fn progress_bar(total: usize, shown: bool) -> ProgressBar {
+    if !shown {
+        return ProgressBar::hidden();
+    }
+    let total = u64::try_from(total).unwrap_or(u64::MAX);
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template("{bar:30} {pos}/{len} files  {msg}  ETA {eta}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar
+}
+
+/// Show where the run stands on `bar`.
+fn update_bar(bar: &ProgressBar, progress: &Progress<'_>) {
+    bar.set_position(u64::try_from(progress.done).unwrap_or(u64::MAX));
+    let tally = progress.tally;
+    bar.set_message(format!(
+        "{:.1} MB  {:.0} docs/s  {} errors",
+        megabytes(tally.input_bytes),
+        tally.rate(progress.elapsed),
+        tally.errors
+    ));
 }
 
 /// Tell standard error about directory arguments with nothing to clean; each counts
 /// as a failed argument (exit status 1) but gives no record, since no input was read.
-fn report_empty_dirs(dirs: &[PathBuf]) {
+fn report_empty_dirs(dirs: &[PathBuf], filtered: bool) {
+    let filters = if filtered {
+        " passing --include/--exclude"
+    } else {
+        ""
+    };
     for dir in dirs {
         eprintln!(
-            "deboil: {}: no .txt/.html/.htm(.gz) files found",
+            "deboil: {}: no .txt/.html/.htm(.gz) files found{filters}",
             dir.display()
         );
     }
 }
 
-/// The exit code after writing to standard output; a closed pipe (`deboil clean | head`)
-/// ends the run quietly.
-fn finish_stream<W>(result: io::Result<(bool, W)>) -> anyhow::Result<ExitCode> {
-    match result {
-        Ok((any_failed, _)) => Ok(exit_code(any_failed)),
-        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::from(EXIT_OK)),
-        Err(error) => Err(error).context("cannot write to standard output"),
-    }
+/// Tell standard error about a usage error; returns its exit code.
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("deboil: {message}");
+    ExitCode::from(EXIT_USAGE)
 }
 
 /// 0 when all inputs were cleaned, 1 otherwise.
@@ -195,31 +416,6 @@ fn output_among_inputs<'a>(output: &Path, sources: &'a [Source]) -> Option<&'a S
     })
 }
 
-/// Clean every source on `pool`, a chunk at a time, and write the records in order.
-/// Returns whether any input failed, and the writer's output.
-fn clean_all<W: Write>(
-    pool: &rayon::ThreadPool,
-    sources: &[Source],
-    options: &Options,
-    out: W,
-    format: Format,
-) -> io::Result<(bool, W)> {
-    let mut writer = RecordWriter::new(out, format);
-    let mut any_failed = false;
-    for chunk in sources.chunks(CHUNK) {
-        let records: Vec<Result<Article, ErrorRecord>> =
-            pool.install(|| chunk.par_iter().map(|s| clean_source(s, options)).collect());
-        for record in &records {
-            if let Err(error) = record {
-                report(error);
-                any_failed = true;
-            }
-            writer.write(record)?;
-        }
-    }
-    Ok((any_failed, writer.finish()?))
-}
-
 /// Tell standard error about an input that failed: `deboil: PATH: message`.
 fn report(error: &ErrorRecord) {
     let path = if error.source == "-" {
@@ -229,7 +425,6 @@ fn report(error: &ErrorRecord) {
     };
     eprintln!("deboil: {path}: {}", error.error.message);
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;

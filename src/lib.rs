@@ -13,6 +13,7 @@
 //! ```
 
 pub mod assemble;
+pub mod batch;
 pub mod block;
 pub mod document;
 pub mod error;

@@ -92,6 +92,42 @@ impl<W: Write> RecordWriter<W> {
     }
 }
 
+/// The file name ending (without the dot) of one record's own file in `format`, as
+/// written by `--out-dir`: `json` for both JSON formats, `txt`, `md`. Error records
+/// always go to JSON files ending in `error.json`.
+pub fn file_extension(format: Format, failed: bool) -> &'static str {
+    match (failed, format) {
+        (true, _) => "error.json",
+        (false, Format::Jsonl | Format::Json) => "json",
+        (false, Format::Text) => "txt",
+        (false, Format::Markdown) => "md",
+    }
+}
+
+/// One record alone, as written to its own file: compact JSON and a new line
+/// (`jsonl`), pretty JSON (`json`), or the text or Markdown document. An error
+/// record is JSON in every format (pretty unless `jsonl`).
+pub fn render_single(record: &Result<Article, ErrorRecord>, format: Format) -> io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    match (format, record) {
+        (Format::Jsonl, Ok(article)) => write_compact(&mut out, article)?,
+        (Format::Jsonl, Err(error)) => write_compact(&mut out, error)?,
+        (_, Err(error)) => write_pretty(&mut out, error)?,
+        (Format::Json, Ok(article)) => write_pretty(&mut out, article)?,
+        (Format::Text, Ok(article)) => out.extend_from_slice(render_text(article).as_bytes()),
+        (Format::Markdown, Ok(article)) => {
+            out.extend_from_slice(render_markdown(article).as_bytes())
+        }
+    }
+    Ok(out)
+}
+
+/// One pretty JSON value and a new line.
+fn write_pretty(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    out.write_all(b"\n")
+}
+
 /// One compact JSON value and a new line.
 fn write_compact(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
     serde_json::to_writer(&mut *out, value)?;
@@ -437,6 +473,33 @@ mod tests {
             "# Title\n\n*A \\*deck\\**\n\n\\# not a heading\n\n## Section\n\n- first\n- second\n\n\
              > Said so.\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n---\n\n# Next\n"
         );
+    }
+
+    #[test]
+    fn single_records_render_per_format() {
+        let record = Ok(article(Some("T"), None, &[(BlockKind::Paragraph, "Body.")]));
+        let jsonl = String::from_utf8(render_single(&record, Format::Jsonl).unwrap()).unwrap();
+        assert_eq!(jsonl.lines().count(), 1);
+        let json = String::from_utf8(render_single(&record, Format::Json).unwrap()).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["title"], "T");
+        assert!(json.ends_with("}\n") && json.lines().count() > 1);
+        let text = render_single(&record, Format::Text).unwrap();
+        assert_eq!(text, b"T\n\nBody.\n");
+        let markdown = render_single(&record, Format::Markdown).unwrap();
+        assert_eq!(markdown, b"# T\n\nBody.\n");
+        let error = render_single(&Err(failure()), Format::Markdown).unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&error).unwrap();
+        assert_eq!(value["error"]["kind"], "binary");
+    }
+
+    #[test]
+    fn file_extensions_follow_the_format() {
+        assert_eq!(file_extension(Format::Jsonl, false), "json");
+        assert_eq!(file_extension(Format::Json, false), "json");
+        assert_eq!(file_extension(Format::Text, false), "txt");
+        assert_eq!(file_extension(Format::Markdown, false), "md");
+        assert_eq!(file_extension(Format::Text, true), "error.json");
     }
 
     #[test]

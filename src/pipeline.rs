@@ -1,19 +1,26 @@
-//! Batch plumbing: turning path arguments into a sorted list of [`Source`]s, and
-//! cleaning one source into an article or an error record.
+//! Batch plumbing: [`Source`]s (where an input's bytes come from and the identifiers
+//! its record carries), cleaning one source into an article or an error record, and
+//! [`Pipeline`], which cleans many sources in parallel and hands the records back in
+//! order.
 
 use std::fs::File;
 use std::io::{self, Read};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-use walkdir::{DirEntry, WalkDir};
+use rayon::prelude::*;
 
+use crate::batch::stats::{Summary, Tally};
 use crate::error::CleanError;
 use crate::record::{Article, ErrorInfo, ErrorRecord};
 use crate::Options;
 
-/// File name endings picked when walking a directory.
-pub const PICKED_EXTENSIONS: &[&str] = &[".txt", ".html", ".htm", ".txt.gz", ".html.gz", ".htm.gz"];
+pub use crate::batch::walk::{
+    collect_sources, collect_sources_with, is_picked, walk_directory, walk_directory_with,
+    Collected, WalkOptions, PICKED_EXTENSIONS,
+};
 
 /// Where the bytes of a source come from.
 #[derive(Debug)]
@@ -22,9 +29,25 @@ pub enum Input {
     Stdin,
     /// A file on disk.
     File(PathBuf),
-    /// A path that could not be listed (missing, unreadable directory): it becomes an
-    /// error record without being read.
+    /// A path that could not be listed (missing, unreadable directory, dangling link,
+    /// link loop): it becomes an error record without being read.
     Unavailable(io::Error),
+}
+
+/// How a source was named on the command line.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    /// Standard input (`-`, or no path at all).
+    Stdin,
+    /// A path argument, taken as a file.
+    Argument,
+    /// Found walking the directory argument `root`, at `relative` under it.
+    Walked {
+        /// The directory argument, as given.
+        root: Arc<Path>,
+        /// The entry's path relative to `root`.
+        relative: PathBuf,
+    },
 }
 
 /// One input of a batch, with the identifiers its record will carry.
@@ -37,6 +60,8 @@ pub struct Source {
     pub source: String,
     /// Where to read it from.
     pub input: Input,
+    /// How it was named.
+    pub origin: Origin,
 }
 
 impl Source {
@@ -46,26 +71,28 @@ impl Source {
             id: "stdin".to_string(),
             source: "-".to_string(),
             input: Input::Stdin,
+            origin: Origin::Stdin,
         }
     }
 
     /// A file named by an argument: `id` and `source` are the path as given.
     pub fn file(path: &Path) -> Self {
-        let shown = path.display().to_string();
-        Source {
-            id: shown.clone(),
-            source: shown,
-            input: Input::File(path.to_path_buf()),
-        }
+        Self::argument(path, Input::File(path.to_path_buf()))
     }
 
-    /// A path that cannot be read, with the reason.
+    /// A path argument that cannot be read, with the reason.
     pub fn unavailable(path: &Path, error: io::Error) -> Self {
+        Self::argument(path, Input::Unavailable(error))
+    }
+
+    /// A path argument read from `input`.
+    fn argument(path: &Path, input: Input) -> Self {
         let shown = path.display().to_string();
         Source {
             id: shown.clone(),
             source: shown,
-            input: Input::Unavailable(error),
+            input,
+            origin: Origin::Argument,
         }
     }
 
@@ -76,158 +103,6 @@ impl Source {
             _ => None,
         }
     }
-}
-
-/// Whether a file name is one the directory walk picks (`.txt`, `.html`, `.htm`, and
-/// those followed by `.gz`; case-insensitive).
-pub fn is_picked(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    PICKED_EXTENSIONS.iter().any(|ext| lower.ends_with(ext))
-}
-
-/// The sources of a batch, and the directory arguments that held nothing to clean.
-#[derive(Debug, Default)]
-pub struct Collected {
-    /// The sources, in argument and walk order.
-    pub sources: Vec<Source>,
-    /// Directory arguments whose walk found no picked file (and no unreadable entry).
-    pub empty_dirs: Vec<PathBuf>,
-}
-
-/// Turn path arguments into sources, in order: `-` is standard input, a directory is
-/// walked recursively (sorted by file name, hidden entries skipped, only picked
-/// extensions), anything else is taken as a file. No arguments means standard input.
-/// Paths that do not exist become [`Input::Unavailable`] sources so the batch goes on;
-/// directories that yield no source at all are listed in [`Collected::empty_dirs`].
-pub fn collect_sources(args: &[PathBuf]) -> Collected {
-    let mut collected = Collected::default();
-    if args.is_empty() {
-        collected.sources.push(Source::stdin());
-        return collected;
-    }
-    for arg in args {
-        if arg.as_os_str() == "-" {
-            collected.sources.push(Source::stdin());
-        } else if arg.is_dir() {
-            let found = walk_directory(arg);
-            if found.is_empty() {
-                collected.empty_dirs.push(arg.clone());
-            }
-            collected.sources.extend(found);
-        } else {
-            collected.sources.push(file_argument(arg));
-        }
-    }
-    collected
-}
-
-/// The source for a path argument that is not a directory. Unlike walked entries,
-/// a named FIFO or device is read as given (`deboil clean <(curl ...)` works).
-fn file_argument(path: &Path) -> Source {
-    match std::fs::metadata(path) {
-        Ok(_) => Source::file(path),
-        Err(error) => Source::unavailable(path, error),
-    }
-}
-
-/// The picked files under `dir`, sorted by file name at every level. Picked names
-/// that cannot be cleaned — dangling symbolic links, FIFOs, sockets, devices — become
-/// [`Input::Unavailable`] sources (never opened, so a FIFO cannot block the walk), as
-/// do entries the walk cannot read.
-pub fn walk_directory(dir: &Path) -> Vec<Source> {
-    let walker = WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry));
-    let mut sources = Vec::new();
-    for entry in walker {
-        match entry {
-            Ok(entry) => sources.extend(source_for_entry(dir, &entry)),
-            Err(error) => {
-                let path = error.path().unwrap_or(dir).to_path_buf();
-                sources.push(Source::unavailable(&path, error.into()));
-            }
-        }
-    }
-    sources
-}
-
-/// Whether a walk entry is hidden (its name starts with a dot).
-fn is_hidden(entry: &DirEntry) -> bool {
-    entry.file_name().to_string_lossy().starts_with('.')
-}
-
-/// The source for one walk entry with a picked name: the file (or the file a link
-/// points to), or an unavailable source for a dangling link or a non-regular file.
-/// Directories and entries with other names give none.
-fn source_for_entry(dir: &Path, entry: &DirEntry) -> Option<Source> {
-    if !is_picked(&entry.file_name().to_string_lossy()) {
-        return None;
-    }
-    let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-    let id = relative.to_string_lossy().replace('\\', "/");
-    let input = match entry_input(entry)? {
-        Ok(()) => Input::File(entry.path().to_path_buf()),
-        Err(error) => Input::Unavailable(error),
-    };
-    Some(Source {
-        id,
-        source: entry.path().display().to_string(),
-        input,
-    })
-}
-
-/// Whether a walk entry can be read as a file: `Ok` for a regular file (followed
-/// through links), an error for a dangling link or another kind of file, `None` for
-/// a directory.
-fn entry_input(entry: &DirEntry) -> Option<io::Result<()>> {
-    let file_type = if entry.path_is_symlink() {
-        match std::fs::metadata(entry.path()) {
-            Ok(target) => target.file_type(),
-            Err(error) => return Some(Err(dangling_link(&error))),
-        }
-    } else {
-        entry.file_type()
-    };
-    if file_type.is_dir() {
-        return None;
-    }
-    if file_type.is_file() {
-        return Some(Ok(()));
-    }
-    Some(Err(io::Error::new(
-        io::ErrorKind::InvalidInput,
-        format!("not a regular file ({}); skipped", describe(file_type)),
-    )))
-}
-
-/// The error for a symbolic link whose target cannot be reached.
-fn dangling_link(error: &io::Error) -> io::Error {
-    io::Error::new(
-        error.kind(),
-        format!("dangling symbolic link ({error}); skipped"),
-    )
-}
-
-/// A name for a kind of file that is neither a regular file nor a directory.
-fn describe(file_type: std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if file_type.is_fifo() {
-            return "FIFO";
-        }
-        if file_type.is_socket() {
-            return "socket";
-        }
-        if file_type.is_block_device() || file_type.is_char_device() {
-            return "device";
-        }
-    }
-    if file_type.is_symlink() {
-        return "symbolic link";
-    }
-    "special file"
 }
 
 /// Read a source's bytes, refusing (without reading it all) anything over `max_bytes`.
@@ -325,60 +200,214 @@ pub fn error_info(error: &CleanError) -> ErrorInfo {
     }
 }
 
+/// What became of one source in a [`Pipeline`] run.
+// The large variant is the common one: boxing it would add an allocation per record.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug)]
+pub enum Outcome {
+    /// It was read and cleaned: its article, or its error record.
+    Record(Result<Article, ErrorRecord>),
+    /// It was left alone (for example because its output already exists).
+    Skipped,
+}
+
+/// Where a [`Pipeline`] run stands, given to the progress callback after each source.
+#[derive(Debug)]
+pub struct Progress<'a> {
+    /// Sources handed to the sink so far (cleaned, failed or skipped).
+    pub done: usize,
+    /// Sources in the run.
+    pub total: usize,
+    /// The run's accounting so far.
+    pub tally: &'a Tally,
+    /// Time since the run started.
+    pub elapsed: Duration,
+}
+
+/// Why a [`Pipeline`] run stopped before the end.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError<E> {
+    /// The worker threads could not be started.
+    #[error("cannot start the worker threads: {0}")]
+    Threads(#[from] rayon::ThreadPoolBuildError),
+    /// The work function or the sink returned an error; the run stopped there.
+    #[error(transparent)]
+    Stopped(E),
+}
+
+/// The progress callback of a [`Pipeline`].
+type ProgressFn<'p> = Box<dyn FnMut(&Progress<'_>) + 'p>;
+
+/// Cleans a list of sources on worker threads, a chunk at a time, and hands each
+/// result to a sink on the calling thread in source order, whatever the number of
+/// threads. Only one chunk of records is held at once, so memory stays bounded
+/// however many sources there are.
+///
+/// ```
+/// use deboil::pipeline::{Outcome, Pipeline, Source};
+///
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("story.txt");
+/// std::fs::write(&path, "A headline\n\nThe first paragraph of the story, long enough to read as prose.\n").unwrap();
+/// let sources = vec![Source::file(&path), Source::file(&dir.path().join("missing.txt"))];
+///
+/// let mut done = 0;
+/// let mut ids = Vec::new();
+/// let summary = Pipeline::new(deboil::Options::default())
+///     .threads(2)
+///     .on_progress(|progress| done = progress.done)
+///     .run(&sources, |source, outcome| {
+///         if let Outcome::Record(record) = outcome {
+///             ids.push((source.id.clone(), record.is_ok()));
+///         }
+///         Ok::<(), std::io::Error>(())
+///     })
+///     .unwrap();
+/// assert_eq!(ids.len(), 2);
+/// assert!(ids[0].1 && !ids[1].1);
+/// assert_eq!((summary.cleaned, summary.errors), (1, 1));
+/// assert_eq!(done, 2);
+/// ```
+pub struct Pipeline<'p> {
+    options: Options,
+    threads: usize,
+    chunk_size: usize,
+    progress: Option<ProgressFn<'p>>,
+}
+
+impl<'p> Pipeline<'p> {
+    /// How many sources are cleaned in parallel before their results go to the sink,
+    /// unless [`Pipeline::chunk_size`] says otherwise.
+    pub const DEFAULT_CHUNK: usize = 256;
+
+    /// A pipeline cleaning with `options`, one thread per CPU.
+    pub fn new(options: Options) -> Self {
+        Pipeline {
+            options,
+            threads: 0,
+            chunk_size: Self::DEFAULT_CHUNK,
+            progress: None,
+        }
+    }
+
+    /// Use `threads` worker threads (0: one per CPU).
+    pub fn threads(mut self, threads: usize) -> Self {
+        self.threads = threads;
+        self
+    }
+
+    /// Clean `size` sources (at least one) in parallel before handing them on.
+    pub fn chunk_size(mut self, size: usize) -> Self {
+        self.chunk_size = size.max(1);
+        self
+    }
+
+    /// Call `progress` on the calling thread after each source has gone to the sink.
+    pub fn on_progress(mut self, progress: impl FnMut(&Progress<'_>) + 'p) -> Self {
+        self.progress = Some(Box::new(progress));
+        self
+    }
+
+    /// The cleaning options.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Clean every source with [`clean_source`] and hand each result, in order, to
+    /// `sink`; an error from the sink stops the run. Returns the run's summary.
+    pub fn run<E, S>(&mut self, sources: &[Source], sink: S) -> Result<Summary, PipelineError<E>>
+    where
+        E: Send,
+        S: FnMut(&Source, Outcome) -> Result<(), E>,
+    {
+        let clean = |_: usize, source: &Source, options: &Options| {
+            Ok(Outcome::Record(clean_source(source, options)))
+        };
+        self.run_with(sources, clean, sink)
+    }
+
+    /// Run `work(index, source, options)` on the worker threads for every source and
+    /// hand each outcome, in order, to `sink` on the calling thread. An error from
+    /// either stops the run at that source. Returns the run's summary.
+    pub fn run_with<E, W, S>(
+        &mut self,
+        sources: &[Source],
+        work: W,
+        mut sink: S,
+    ) -> Result<Summary, PipelineError<E>>
+    where
+        E: Send,
+        W: Fn(usize, &Source, &Options) -> Result<Outcome, E> + Sync,
+        S: FnMut(&Source, Outcome) -> Result<(), E>,
+    {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(self.threads)
+            .build()?;
+        let started = Instant::now();
+        let mut tally = Tally::default();
+        for (chunk_index, chunk) in sources.chunks(self.chunk_size).enumerate() {
+            let first = chunk_index * self.chunk_size;
+            let outcomes = self.work_chunk(&pool, first, chunk, &work);
+            for (offset, outcome) in outcomes.into_iter().enumerate() {
+                let outcome = outcome.map_err(PipelineError::Stopped)?;
+                tally.add(&outcome);
+                sink(&chunk[offset], outcome).map_err(PipelineError::Stopped)?;
+                self.report(first + offset + 1, sources.len(), &tally, started);
+            }
+        }
+        Ok(tally.summary(sources.len(), started.elapsed()))
+    }
+
+    /// The outcomes of one chunk (starting at index `first`), in order.
+    fn work_chunk<E, W>(
+        &self,
+        pool: &rayon::ThreadPool,
+        first: usize,
+        chunk: &[Source],
+        work: &W,
+    ) -> Vec<Result<Outcome, E>>
+    where
+        E: Send,
+        W: Fn(usize, &Source, &Options) -> Result<Outcome, E> + Sync,
+    {
+        let options = &self.options;
+        pool.install(|| {
+            chunk
+                .par_iter()
+                .enumerate()
+                .map(|(offset, source)| work(first + offset, source, options))
+                .collect()
+        })
+    }
+
+    /// Call the progress callback, if any.
+    fn report(&mut self, done: usize, total: usize, tally: &Tally, started: Instant) {
+        if let Some(progress) = &mut self.progress {
+            progress(&Progress {
+                done,
+                total,
+                tally,
+                elapsed: started.elapsed(),
+            });
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::fs;
 
-    fn tree() -> tempfile::TempDir {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        fs::create_dir_all(root.join("b/sub")).unwrap();
-        fs::create_dir_all(root.join(".hidden")).unwrap();
-        for name in [
-            "z.txt",
-            "a.html",
-            "b/sub/c.htm",
-            "b/d.txt.gz",
-            "b/e.HTML.gz",
-            "notes.md",
-            "image.png",
-            ".secret.txt",
-            ".hidden/x.txt",
-        ] {
-            fs::write(root.join(name), "x").unwrap();
-        }
-        dir
-    }
-
-    #[test]
-    fn directory_walk_is_sorted_filtered_and_relative() {
-        let dir = tree();
-        let sources = collect_sources(&[dir.path().to_path_buf()]).sources;
-        let ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
-        assert_eq!(
-            ids,
-            [
-                "a.html",
-                "b/d.txt.gz",
-                "b/e.HTML.gz",
-                "b/sub/c.htm",
-                "z.txt"
-            ]
-        );
-        let expected = dir.path().join("b/sub/c.htm").display().to_string();
-        assert_eq!(sources[3].source, expected);
-        assert_eq!(sources[3].name_hint(), Some("c.htm"));
-    }
-
     #[test]
     fn file_arguments_keep_the_path_as_given_and_any_extension() {
-        let dir = tree();
+        let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("notes.md");
+        fs::write(&path, "x").unwrap();
         let sources = collect_sources(std::slice::from_ref(&path)).sources;
         assert_eq!(sources.len(), 1);
         assert_eq!(sources[0].id, path.display().to_string());
         assert!(matches!(sources[0].input, Input::File(_)));
+        assert!(matches!(sources[0].origin, Origin::Argument));
     }
 
     #[test]
@@ -420,51 +449,62 @@ mod tests {
         assert_eq!(read_source(&Source::file(&path), 5000).unwrap().len(), 5000);
     }
 
-    #[test]
-    fn directories_without_picked_files_are_reported_as_empty() {
-        let dir = tree();
-        let empty = tempfile::tempdir().unwrap();
-        fs::write(empty.path().join("notes.md"), "x").unwrap();
-        let args = [dir.path().to_path_buf(), empty.path().to_path_buf()];
-        let collected = collect_sources(&args);
-        assert_eq!(collected.sources.len(), 5);
-        assert_eq!(collected.empty_dirs, vec![empty.path().to_path_buf()]);
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn dangling_links_and_fifos_in_a_walk_become_error_records() {
+    /// `count` story files in a temporary directory, as sources.
+    fn stories(count: usize) -> (tempfile::TempDir, Vec<Source>) {
         let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        fs::write(root.join("a.txt"), "A story.").unwrap();
-        std::os::unix::fs::symlink(root.join("gone.txt"), root.join("b.txt")).unwrap();
-        std::os::unix::fs::symlink(root.join("a.txt"), root.join("c.txt")).unwrap();
-        std::os::unix::fs::symlink(root.join("gone"), root.join("ignored.md")).unwrap();
-        let status = std::process::Command::new("mkfifo")
-            .arg(root.join("d.html"))
-            .status()
-            .unwrap();
-        assert!(status.success());
-        let sources = collect_sources(&[root.to_path_buf()]).sources;
-        let ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
-        assert_eq!(ids, ["a.txt", "b.txt", "c.txt", "d.html"]);
-        assert!(matches!(sources[2].input, Input::File(_)));
-        let dangling = clean_source(&sources[1], &Options::default()).unwrap_err();
-        assert_eq!(dangling.error.kind, "io");
-        assert!(
-            dangling.error.message.starts_with("dangling symbolic link"),
-            "{dangling:?}"
-        );
-        let fifo = clean_source(&sources[3], &Options::default()).unwrap_err();
-        assert_eq!(fifo.error.kind, "io");
-        assert_eq!(fifo.error.message, "not a regular file (FIFO); skipped");
+        let sources = (0..count)
+            .map(|i| {
+                let path = dir.path().join(format!("{i:03}.txt"));
+                let text = format!(
+                    "Story {i}\n\nThe paragraph of story number {i}, long enough to be prose.\n"
+                );
+                fs::write(&path, text).unwrap();
+                Source::file(&path)
+            })
+            .collect();
+        (dir, sources)
     }
 
     #[test]
-    fn picked_extensions() {
-        assert!(is_picked("a.TXT"));
-        assert!(is_picked("a.htm.gz"));
-        assert!(!is_picked("a.gz"));
-        assert!(!is_picked("a.json"));
+    fn pipeline_hands_results_in_order_across_chunks_and_threads() {
+        let (_dir, sources) = stories(23);
+        let mut seen = Vec::new();
+        let mut last = (0, 0);
+        let summary = Pipeline::new(Options::default())
+            .threads(4)
+            .chunk_size(5)
+            .on_progress(|p| last = (p.done, p.total))
+            .run(&sources, |source, outcome| {
+                assert!(matches!(outcome, Outcome::Record(Ok(_))));
+                seen.push(source.id.clone());
+                Ok::<(), ()>(())
+            })
+            .unwrap();
+        let expected: Vec<String> = sources.iter().map(|s| s.id.clone()).collect();
+        assert_eq!(seen, expected);
+        assert_eq!(last, (23, 23));
+        assert_eq!(
+            (summary.inputs, summary.cleaned, summary.errors),
+            (23, 23, 0)
+        );
+    }
+
+    #[test]
+    fn pipeline_stops_at_the_first_error_in_order() {
+        let (_dir, sources) = stories(10);
+        let mut seen = 0;
+        let work = |index: usize, _: &Source, _: &Options| match index {
+            4 | 7 => Err(index),
+            _ => Ok(Outcome::Skipped),
+        };
+        let result =
+            Pipeline::new(Options::default())
+                .chunk_size(3)
+                .run_with(&sources, work, |_, _| {
+                    seen += 1;
+                    Ok(())
+                });
+        assert!(matches!(result, Err(PipelineError::Stopped(4))));
+        assert_eq!(seen, 4);
     }
 }

@@ -75,6 +75,16 @@ fn help_documents_every_flag() {
         "--no-explain",
         "--max-bytes",
         "--threads",
+        "--out-dir",
+        "--resume",
+        "--skip-existing",
+        "--include",
+        "--exclude",
+        "--hidden",
+        "--follow-links",
+        "--quiet",
+        "--stats-json",
+        "removed_share",
         "form feed",
         "Exit status",
     ] {
@@ -98,6 +108,49 @@ fn bad_flags_are_usage_errors() {
         .args(["clean", "--max-bytes", "lots"])
         .assert()
         .code(2);
+    deboil()
+        .args(["clean", "--include", "a[", "."])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn resume_without_out_dir_and_out_dir_with_output_are_usage_errors() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "in/a.txt", STORY.as_bytes());
+    for args in [
+        &["clean", "in", "--resume"][..],
+        &["clean", "in", "--skip-existing"][..],
+        &["clean", "in", "--out-dir", "out", "-o", "x.jsonl"][..],
+    ] {
+        deboil().current_dir(dir.path()).args(args).assert().code(2);
+    }
+    for out in ["in", "in/sub"] {
+        deboil()
+            .current_dir(dir.path())
+            .args(["clean", "in", "--out-dir", out])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("may not be, hold, or lie inside"));
+    }
+    deboil()
+        .current_dir(dir.path())
+        .args(["clean", "--out-dir", "out"])
+        .write_stdin(STORY)
+        .assert()
+        .code(2);
+    let names: Vec<_> = fs::read_dir(dir.path().join("in")).unwrap().collect();
+    assert_eq!(names.len(), 1, "the input directory is untouched");
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn single_file_runs_print_no_summary() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "a.txt", STORY.as_bytes());
+    let (code, _, stderr) = clean_in(dir.path(), &["a.txt"]);
+    assert_eq!(code, 0);
+    assert!(stderr.is_empty(), "{stderr}");
 }
 
 #[test]
@@ -376,17 +429,23 @@ fn directory_without_picked_files_is_a_failed_argument() {
     assert_eq!(records.len(), 1, "{records:?}");
     assert_eq!(records[0]["id"], "a.txt");
     assert!(records[0]["error"].is_null());
+    let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(
-        stderr,
-        "deboil: empty: no .txt/.html/.htm(.gz) files found\n"
+        lines[0],
+        "deboil: empty: no .txt/.html/.htm(.gz) files found"
     );
+    assert!(
+        lines[1].starts_with("deboil: 1 cleaned, 0 errors, 0 skipped"),
+        "{stderr}"
+    );
+    assert_eq!(lines.len(), 2, "{stderr}");
 }
 
 #[test]
 fn directory_with_picked_files_alone_exits_zero_without_messages() {
     let dir = TempDir::new().unwrap();
     write(dir.path(), "good/a.txt", STORY.as_bytes());
-    let (code, records, stderr) = clean_in(dir.path(), &["good"]);
+    let (code, records, stderr) = clean_in(dir.path(), &["good", "--quiet"]);
     assert_eq!((code, records.len()), (0, 1));
     assert!(stderr.is_empty(), "{stderr}");
 }
@@ -418,8 +477,14 @@ fn assert_one_error_for_b(result: (i32, Vec<Value>, String), message: &str) {
     for good in [&records[0], &records[2]] {
         assert_eq!(good["title"], "A headline for the story");
     }
-    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert_eq!(stderr.lines().count(), 2, "{stderr}");
     assert!(stderr.starts_with("deboil: corpus/b.txt: "), "{stderr}");
+    let summary = stderr.lines().nth(1).unwrap();
+    assert!(
+        summary.starts_with("deboil: 2 cleaned, 1 errors, 0 skipped"),
+        "{summary}"
+    );
+    assert!(summary.ends_with("; errors: io 1"), "{summary}");
 }
 
 #[cfg(unix)]
