@@ -74,7 +74,7 @@ pub fn clean(page: &str, options: &Options) -> Article {
 
 /// The page's blocks with the region's verdicts: outside the region (unless they print
 /// the declared article body) or under a noise hint they are removed; figures are
-/// captions; short link lines are navigation.
+/// captions; short link lines are navigation, except a listing's entries.
 fn judged_blocks(page: Page, in_body: &[bool]) -> Vec<Block> {
     let selection = select::select(&page, in_body);
     let figures: Vec<bool> = page
@@ -91,7 +91,11 @@ fn judged_blocks(page: Page, in_body: &[bool]) -> Vec<Block> {
                 (_, Some(reason)) => Some(reason),
                 (false, None) if !in_body[i] => Some(Reason::Navigation),
                 (_, None) if figures[i] => Some(Reason::Caption),
-                (_, None) if is_link_line(&block) => Some(Reason::Navigation),
+                (_, None)
+                    if is_link_line(&block) && !(selection.listing && select::is_entry(&block)) =>
+                {
+                    Some(Reason::Navigation)
+                }
                 (_, None) => None,
             };
             if let Some(reason) = reason {

@@ -9,6 +9,10 @@
 //! its siblings that hold a good share of prose of their own (an article split across
 //! sibling containers).
 //!
+//! A page with little prose anywhere is read as a listing (a collection, a product
+//! grid, a job board): there every block of a few words outside noise hints is an
+//! entry and counts for the region, linked or not.
+//!
 //! A class/id hint is not trusted on an element that holds the element marked as the
 //! article, nor on an element that holds most of the page's prose: a wrapper named
 //! `sidebar-layout` around the whole page says nothing about its content.
@@ -42,6 +46,18 @@ const SIBLING_SHARE: f32 = 0.25;
 /// character, against plain prose's 1.0: the page says it is the article.
 const DECLARED_BODY_BOOST: f32 = 2.0;
 
+/// A page with less prose than this (characters, less linked text) in all may be a
+/// listing, collection or product grid rather than an article...
+const LISTING_MAX_PROSE: f32 = 1000.0;
+/// ... when, besides, no element scores more than this on prose: then its entries
+/// count as content.
+const LISTING_MAX_TOP: f32 = 300.0;
+/// Fewest words of a listing's entry (shorter lines are menu items and labels).
+const ENTRY_MIN_WORDS: usize = 4;
+/// What an entry of a listing is worth per character: enough that a list of linked
+/// titles and summaries outweighs the menus and link rows around it.
+const ENTRY_WEIGHT: f32 = 3.0;
+
 /// The outcome of selection: for every block, whether it is in the article region and,
 /// if a noise hint or tag covers it, the reason that hint names.
 #[derive(Debug, Clone)]
@@ -50,6 +66,9 @@ pub struct Selection {
     pub inside: Vec<bool>,
     /// Per block: the reason named by the innermost trusted noise hint around it.
     pub noise: Vec<Option<Reason>>,
+    /// Whether the page reads as a listing (little prose anywhere): its entries, linked
+    /// titles included, are content.
+    pub listing: bool,
 }
 
 /// Select the article region of a page.
@@ -61,9 +80,12 @@ pub fn select(page: &Page, in_body: &[bool]) -> Selection {
         .blocks
         .iter()
         .zip(in_body)
-        .map(|(b, &declared)| match declared {
-            true => b.block.char_count() as f32 * DECLARED_BODY_BOOST,
-            false => prose_value(&b.block),
+        .map(|(b, &declared)| {
+            if declared {
+                b.block.char_count() as f32 * DECLARED_BODY_BOOST
+            } else {
+                prose_value(&b.block)
+            }
         })
         .collect();
     let raw = subtree_sums(page, &prose);
@@ -81,16 +103,42 @@ pub fn select(page: &Page, in_body: &[bool]) -> Selection {
         .iter()
         .map(|b| page.ancestors(b.element).find_map(|e| trusted[e]))
         .collect();
+    let mut scores = scored(page, &prose, &noise, false);
+    let top = scores.iter().copied().fold(0.0, f32::max);
+    let listing = total < LISTING_MAX_PROSE && top < LISTING_MAX_TOP;
+    if listing {
+        scores = scored(page, &prose, &noise, true);
+    }
+    let inside = region(page, &scores);
+    Selection {
+        inside,
+        noise,
+        listing,
+    }
+}
+
+/// Every element's score; on a listing page entries count as content.
+fn scored(page: &Page, prose: &[f32], noise: &[Option<Reason>], listing: bool) -> Vec<f32> {
     let values: Vec<f32> = page
         .blocks
         .iter()
-        .zip(&prose)
-        .zip(&noise)
-        .map(|((b, &p), n)| block_value(&b.block, p, n.is_some()))
+        .zip(prose)
+        .zip(noise)
+        .map(|((b, &p), n)| {
+            if listing && n.is_none() && is_entry(&b.block) {
+                b.block.char_count() as f32 * ENTRY_WEIGHT
+            } else {
+                block_value(&b.block, p, n.is_some())
+            }
+        })
         .collect();
-    let scores = boosted(page, subtree_sums(page, &values));
-    let inside = region(page, &scores);
-    Selection { inside, noise }
+    boosted(page, subtree_sums(page, &values))
+}
+
+/// Whether a block can be an entry of a listing (a title, a summary, a post): a few
+/// words at least, linked or not.
+pub fn is_entry(block: &crate::block::Block) -> bool {
+    block.words_upto(ENTRY_MIN_WORDS) >= ENTRY_MIN_WORDS
 }
 
 /// Per element, whether it holds an element marked as the article or main content.
