@@ -66,7 +66,8 @@ pub struct CleanArgs {
 
     /// Write one file per input under DIR instead of one stream, mirroring the input
     /// tree: DIR/a/b/page.json for a/b/page.html under a directory argument
-    /// (.txt with --format text, .md with --format markdown; an input that failed gets
+    /// (one JSON object per file: on one line with jsonl, pretty with json; .txt with
+    /// --format text, .md with --format markdown; an input that failed gets
     /// page.error.json). With several directory arguments, each tree goes under
     /// DIR/<directory name>/; a file argument goes to DIR/<file name>. When two inputs
     /// of one directory would share a name (page.html, page.txt) both keep their whole
