@@ -14,6 +14,7 @@ pub fn article(input: InputKind, blocks: Vec<Block>, found: Found, explain: bool
             Role::Body => body.push(BodyBlock {
                 kind: block.kind,
                 text: block.text,
+                line: block.line,
             }),
             Role::Removed(reason) => {
                 removed_chars += block.text.chars().count();

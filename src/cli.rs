@@ -12,12 +12,13 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use deboil::batch::outdir::{OutDir, WriteError};
 use deboil::batch::stats::{megabytes, Summary};
+use deboil::boilerplate::{Learned, SiteCounts, Thresholds};
 use deboil::output::{AtomicFile, Format, RecordWriter};
 use deboil::pipeline::{
     clean_source, collect_sources_with, Input, Outcome, Pipeline, PipelineError, Progress, Source,
     WalkOptions,
 };
-use deboil::{ErrorRecord, InputMode, Options};
+use deboil::{Article, ErrorRecord, InputMode, Options};
 
 /// Exit code when every input was cleaned.
 const EXIT_OK: u8 = 0;
@@ -139,6 +140,24 @@ pub struct CleanArgs {
     /// Write the batch summary to FILE as JSON (fields below), also with --quiet.
     #[arg(long, value_name = "FILE")]
     pub stats_json: Option<PathBuf>,
+
+    /// Learn site boilerplate from the batch, then remove it: a first pass counts, per
+    /// site (the record's URL host, else the input's directory), the documents each body
+    /// block occurs in; the second pass removes blocks that recur in at least
+    /// --boilerplate-min-docs documents and --boilerplate-min-share of the site's
+    /// documents, with reason `site_boilerplate`. Off by default: it cleans every input
+    /// twice, and it makes a document's record depend on the rest of the batch.
+    #[arg(long)]
+    pub learn_boilerplate: bool,
+
+    /// With --learn-boilerplate: fewest documents of a site a block must occur in.
+    #[arg(long, value_name = "N", default_value_t = Thresholds::default().min_docs)]
+    pub boilerplate_min_docs: usize,
+
+    /// With --learn-boilerplate: smallest share (0 to 1) of a site's documents a block
+    /// must occur in.
+    #[arg(long, value_name = "SHARE", default_value_t = Thresholds::default().min_share)]
+    pub boilerplate_min_share: f32,
 }
 
 /// Text shown after the options of `deboil clean --help`.
@@ -235,9 +254,14 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<ExitCode> {
     report_empty_dirs(&collected.empty_dirs, walk.filters());
     let sources = &collected.sources;
     let bar = progress_bar(sources.len(), !args.quiet && io::stderr().is_terminal());
+    let learned = match args.learn_boilerplate {
+        true => Some(learn(args, sources, &bar)?),
+        false => None,
+    };
+    let learned = learned.as_ref();
     let ended = match &args.out_dir {
-        Some(dir) => run_out_dir(args, dir, sources, &bar)?,
-        None => run_stream(args, sources, &bar)?,
+        Some(dir) => run_out_dir(args, dir, sources, learned, &bar)?,
+        None => run_stream(args, sources, learned, &bar)?,
     };
     bar.finish_and_clear();
     let summary = match ended {
@@ -247,6 +271,42 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<ExitCode> {
     finish(args, &summary)?;
     let failed = summary.errors > 0 || !collected.empty_dirs.is_empty();
     Ok(exit_code(failed))
+}
+
+/// The first pass of `--learn-boilerplate`: clean every source and count its body
+/// blocks per site; returns what recurs enough to be boilerplate.
+fn learn(args: &CleanArgs, sources: &[Source], bar: &ProgressBar) -> anyhow::Result<Learned> {
+    let mut counts = SiteCounts::default();
+    pipeline(args, bar)
+        .run(sources, |_, outcome| {
+            if let Outcome::Record(Ok(article)) = outcome {
+                counts.observe(&article);
+            }
+            Ok::<(), io::Error>(())
+        })
+        .context("learning site boilerplate")?;
+    bar.set_position(0);
+    let learned = counts.learn(Thresholds {
+        min_docs: args.boilerplate_min_docs,
+        min_share: args.boilerplate_min_share,
+    });
+    if !args.quiet {
+        bar.suspend(|| eprintln!("deboil: learned {} site boilerplate blocks", learned.len()));
+    }
+    Ok(learned)
+}
+
+/// Clean one source, then remove what the batch taught as site boilerplate.
+fn clean_learned(
+    source: &Source,
+    options: &Options,
+    learned: Option<&Learned>,
+) -> Result<Article, ErrorRecord> {
+    let mut record = clean_source(source, options);
+    if let (Some(learned), Ok(article)) = (learned, &mut record) {
+        learned.apply(article, options.explain);
+    }
+    record
 }
 
 /// Print the summary line and write `--stats-json`, as asked.
@@ -269,11 +329,16 @@ fn write_stats(path: &Path, summary: &Summary) -> io::Result<()> {
 }
 
 /// Clean into one stream: standard output, or the `--output` file.
-fn run_stream(args: &CleanArgs, sources: &[Source], bar: &ProgressBar) -> anyhow::Result<Ended> {
+fn run_stream(
+    args: &CleanArgs,
+    sources: &[Source],
+    learned: Option<&Learned>,
+    bar: &ProgressBar,
+) -> anyhow::Result<Ended> {
     let target = args.output.as_deref().filter(|p| p.as_os_str() != "-");
     let Some(target) = target else {
         let stdout = BufWriter::new(io::stdout().lock());
-        return match stream_to(args, sources, stdout, bar) {
+        return match stream_to(args, sources, learned, stdout, bar) {
             Ok((summary, _)) => Ok(Ended::Ran(summary)),
             Err(PipelineError::Stopped(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
                 Ok(Ended::Exit(ExitCode::from(EXIT_OK)))
@@ -290,7 +355,7 @@ fn run_stream(args: &CleanArgs, sources: &[Source], bar: &ProgressBar) -> anyhow
     }
     let file = AtomicFile::create(target)
         .with_context(|| format!("cannot create the output next to {}", target.display()))?;
-    let (summary, file) = stream_to(args, sources, file, bar)
+    let (summary, file) = stream_to(args, sources, learned, file, bar)
         .with_context(|| format!("cannot write {}", target.display()))?;
     file.commit()
         .with_context(|| format!("cannot write {}", target.display()))?;
@@ -302,11 +367,15 @@ fn run_stream(args: &CleanArgs, sources: &[Source], bar: &ProgressBar) -> anyhow
 fn stream_to<W: Write>(
     args: &CleanArgs,
     sources: &[Source],
+    learned: Option<&Learned>,
     out: W,
     bar: &ProgressBar,
 ) -> Result<(Summary, W), PipelineError<io::Error>> {
     let mut writer = RecordWriter::new(out, args.format);
-    let summary = pipeline(args, bar).run(sources, |_, outcome| {
+    let work = |_: usize, source: &Source, options: &Options| {
+        Ok(Outcome::Record(clean_learned(source, options, learned)))
+    };
+    let summary = pipeline(args, bar).run_with(sources, work, |_, outcome| {
         let Outcome::Record(record) = outcome else {
             return Ok(());
         };
@@ -325,6 +394,7 @@ fn run_out_dir(
     args: &CleanArgs,
     dir: &Path,
     sources: &[Source],
+    learned: Option<&Learned>,
     bar: &ProgressBar,
 ) -> anyhow::Result<Ended> {
     let plan = match OutDir::plan(dir, args.format, &args.paths, sources) {
@@ -335,7 +405,7 @@ fn run_out_dir(
         if args.resume && plan.exists(index) {
             return Ok(Outcome::Skipped);
         }
-        let record = clean_source(source, options);
+        let record = clean_learned(source, options, learned);
         plan.write(index, &record)?;
         Ok(Outcome::Record(record))
     };

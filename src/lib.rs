@@ -15,6 +15,7 @@
 pub mod assemble;
 pub mod batch;
 pub mod block;
+pub mod boilerplate;
 pub mod document;
 pub mod error;
 pub mod eval;

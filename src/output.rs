@@ -363,9 +363,11 @@ mod tests {
             text: blocks.iter().map(|b| b.1).collect::<Vec<_>>().join("\n\n"),
             blocks: blocks
                 .iter()
-                .map(|(kind, text)| BodyBlock {
+                .enumerate()
+                .map(|(i, (kind, text))| BodyBlock {
                     kind: *kind,
                     text: text.to_string(),
+                    line: i + 1,
                 })
                 .collect(),
             removed: vec![],

@@ -58,6 +58,11 @@ pub struct BodyBlock {
     pub kind: BlockKind,
     /// Its normalised text.
     pub text: String,
+    /// The 1-based input line where it starts (text) or its block position (HTML), on
+    /// the same scale as [`Removal::line`], so kept and removed pieces can be shown in
+    /// input order.
+    #[serde(default)]
+    pub line: usize,
 }
 
 /// A piece of the input that was removed, and why.
