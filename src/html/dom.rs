@@ -59,6 +59,9 @@ pub struct Element {
     pub tag: Tag,
     /// What its class/id say.
     pub hint: Hint,
+    /// Hash of its tag name and `class` value: siblings with equal shapes (posts of a
+    /// thread, entries of a list) share it.
+    pub shape: u64,
 }
 
 /// A block of the page with the element it belongs to.
@@ -95,6 +98,7 @@ pub fn page_blocks(document: &Html) -> Page {
         parent: None,
         tag: Tag::Other,
         hint: Hint::None,
+        shape: 0,
     });
     walk.open.push(Open {
         element: 0,
@@ -170,6 +174,7 @@ impl Walk {
                 parent: Some(parent),
                 tag: tag_of(name, value.attr("itemprop")),
                 hint: hint(value.attr("class"), value.attr("id")),
+                shape: shape_of(name, value.attr("class")),
             });
             self.page.elements.len() - 1
         } else {
@@ -252,6 +257,17 @@ fn push_children<'a>(node: NodeRef<'a, Node>, stack: &mut Vec<Step<'a>>) {
     let first = stack.len();
     stack.extend(node.children().map(Step::Enter));
     stack[first..].reverse();
+}
+
+/// FNV-1a hash of an element's name and class value.
+fn shape_of(name: &str, class: Option<&str>) -> u64 {
+    let bytes = name
+        .bytes()
+        .chain([b' '])
+        .chain(class.unwrap_or("").bytes());
+    bytes.fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The semantic role of an element from its name and `itemprop`.

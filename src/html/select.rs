@@ -9,6 +9,10 @@
 //! its siblings that hold a good share of prose of their own (an article split across
 //! sibling containers).
 //!
+//! When the best element (or one of its nearest ancestors) has two or more siblings of
+//! the same shape (tag and class) that hold content too, the region is that series: the
+//! posts of a thread, the answers to a question, the entries of a list.
+//!
 //! A page with little prose anywhere is read as a listing (a collection, a product
 //! grid, a job board): there every block of a few words outside noise hints is an
 //! entry and counts for the region, linked or not.
@@ -41,6 +45,12 @@ const ARTICLE_BOOST: f32 = 1.25;
 const POSITIVE_BOOST: f32 = 1.1;
 /// A sibling joins the region when it scores at least this share of the best element.
 const SIBLING_SHARE: f32 = 0.25;
+/// How many levels above the best element (itself included) a repeated structure is
+/// looked for: posts and entries sit a few wrappers above their text, not at the root.
+const REPEAT_MAX_LEVELS: usize = 6;
+/// Fewest siblings of the same shape, scoring positive, that make a level repeat (one
+/// alike sibling is often a twin column, two or more a series).
+const REPEAT_MIN_SIBLINGS: usize = 2;
 
 /// What a block printing the declared article body (JSON-LD `articleBody`) is worth per
 /// character, against plain prose's 1.0: the page says it is the article.
@@ -225,7 +235,33 @@ fn boosted(page: &Page, mut scores: Vec<f32>) -> Vec<f32> {
     scores
 }
 
-/// Per block, whether it lies in the best element or a sibling that scores well.
+/// The best element's nearest ancestor (or itself, up to [`REPEAT_MAX_LEVELS`]) that
+/// repeats: at least [`REPEAT_MIN_SIBLINGS`] siblings of the same shape hold content too
+/// (the posts of a thread, the answers to a question). Returns it with those siblings.
+fn repeated(page: &Page, scores: &[f32], best: usize) -> Option<Vec<usize>> {
+    let path: Vec<usize> = page.ancestors(best).take(REPEAT_MAX_LEVELS).collect();
+    let parents: Vec<Option<usize>> = path.iter().map(|&e| page.elements[e].parent).collect();
+    let mut found: Vec<Vec<usize>> = vec![Vec::new(); path.len()];
+    for (e, element) in page.elements.iter().enumerate() {
+        let Some(level) = element
+            .parent
+            .and_then(|p| parents.iter().position(|&q| q == Some(p)))
+        else {
+            continue;
+        };
+        let on_path = path[level];
+        if e != on_path && element.shape == page.elements[on_path].shape && scores[e] > 0.0 {
+            found[level].push(e);
+        }
+    }
+    let level = (0..path.len()).find(|&l| found[l].len() >= REPEAT_MIN_SIBLINGS)?;
+    let mut region = std::mem::take(&mut found[level]);
+    region.push(path[level]);
+    Some(region)
+}
+
+/// Per block, whether it lies in the region: the repeated series around the best
+/// element if there is one, else the best element and its siblings that score well.
 fn region(page: &Page, scores: &[f32]) -> Vec<bool> {
     let best = (0..scores.len())
         .filter(|&e| scores[e] > 0.0)
@@ -233,6 +269,15 @@ fn region(page: &Page, scores: &[f32]) -> Vec<bool> {
     let Some(best) = best else {
         return vec![true; page.blocks.len()];
     };
+    if let Some(repeats) = repeated(page, scores, best) {
+        let mut chosen = vec![false; page.elements.len()];
+        repeats.into_iter().for_each(|e| chosen[e] = true);
+        return page
+            .blocks
+            .iter()
+            .map(|b| page.ancestors(b.element).any(|e| chosen[e]))
+            .collect();
+    }
     let parent = page.elements[best].parent;
     let joins = |e: usize| {
         e == best
