@@ -19,7 +19,7 @@ use crate::noise::similarity::{containment, shingles};
 use crate::reason::Reason;
 use crate::record::{Article, InputKind};
 use crate::Options;
-use dom::{Page, Tag};
+use dom::Page;
 
 /// A region with less body text than this is not trusted: the page is cleaned from its
 /// visible text by the text front end instead.
@@ -77,11 +77,6 @@ pub fn clean(page: &str, options: &Options) -> Article {
 /// captions; short link lines are navigation, except a listing's entries.
 fn judged_blocks(page: Page, in_body: &[bool]) -> Vec<Block> {
     let selection = select::select(&page, in_body);
-    let figures: Vec<bool> = page
-        .blocks
-        .iter()
-        .map(|pb| in_figure(&page, pb.element))
-        .collect();
     page.blocks
         .into_iter()
         .enumerate()
@@ -90,7 +85,7 @@ fn judged_blocks(page: Page, in_body: &[bool]) -> Vec<Block> {
             let reason = match (selection.inside[i], selection.noise[i]) {
                 (_, Some(reason)) => Some(reason),
                 (false, None) if !in_body[i] => Some(Reason::Navigation),
-                (_, None) if figures[i] => Some(Reason::Caption),
+                (_, None) if selection.figure[i] => Some(Reason::Caption),
                 (_, None)
                     if is_link_line(&block) && !(selection.listing && select::is_entry(&block)) =>
                 {
@@ -138,12 +133,6 @@ fn first_h1(page: &Page) -> Option<String> {
         .iter()
         .find(|b| b.heading_level == Some(1) && b.block.word_count() >= 2)
         .map(|b| b.block.text.clone())
-}
-
-/// Whether the element lies inside a `figure` or `figcaption`.
-fn in_figure(page: &Page, element: usize) -> bool {
-    page.ancestors(element)
-        .any(|e| page.elements[e].tag == Tag::Figure)
 }
 
 /// A short line that is mostly a link.

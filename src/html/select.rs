@@ -79,6 +79,8 @@ pub struct Selection {
     /// Whether the page reads as a listing (little prose anywhere): its entries, linked
     /// titles included, are content.
     pub listing: bool,
+    /// Per block: inside a `figure` or `figcaption`.
+    pub figure: Vec<bool>,
 }
 
 /// Select the article region of a page.
@@ -113,36 +115,58 @@ pub fn select(page: &Page, in_body: &[bool]) -> Selection {
         .iter()
         .map(|b| page.ancestors(b.element).find_map(|e| trusted[e]))
         .collect();
-    let mut scores = scored(page, &prose, &noise, false);
+    let figure: Vec<bool> = page
+        .blocks
+        .iter()
+        .map(|b| in_figure(page, b.element))
+        .collect();
+    let mut scores = scored(page, &prose, &noise, &figure, false);
     let top = scores.iter().copied().fold(0.0, f32::max);
     let listing = total < LISTING_MAX_PROSE && top < LISTING_MAX_TOP;
     if listing {
-        scores = scored(page, &prose, &noise, true);
+        scores = scored(page, &prose, &noise, &figure, true);
     }
     let inside = region(page, &scores);
     Selection {
         inside,
         noise,
         listing,
+        figure,
     }
 }
 
-/// Every element's score; on a listing page entries count as content.
-fn scored(page: &Page, prose: &[f32], noise: &[Option<Reason>], listing: bool) -> Vec<f32> {
+/// Every element's score; on a listing page entries count as content. What a figure
+/// holds (captions, "download" links) never counts against its region.
+fn scored(
+    page: &Page,
+    prose: &[f32],
+    noise: &[Option<Reason>],
+    figure: &[bool],
+    listing: bool,
+) -> Vec<f32> {
     let values: Vec<f32> = page
         .blocks
         .iter()
         .zip(prose)
         .zip(noise)
-        .map(|((b, &p), n)| {
+        .zip(figure)
+        .map(|(((b, &p), n), &in_figure)| {
             if listing && n.is_none() && is_entry(&b.block) {
                 b.block.char_count() as f32 * ENTRY_WEIGHT
+            } else if n.is_none() && in_figure {
+                block_value(&b.block, p, false).max(0.0)
             } else {
                 block_value(&b.block, p, n.is_some())
             }
         })
         .collect();
     boosted(page, subtree_sums(page, &values))
+}
+
+/// Whether the element lies inside a `figure` or `figcaption`.
+fn in_figure(page: &Page, element: usize) -> bool {
+    page.ancestors(element)
+        .any(|e| page.elements[e].tag == Tag::Figure)
 }
 
 /// Whether a block can be an entry of a listing (a title, a summary, a post): a few
