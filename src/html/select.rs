@@ -314,3 +314,54 @@ fn region(page: &Page, scores: &[f32]) -> Vec<bool> {
         .map(|b| page.ancestors(b.element).any(joins))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::dom::page_blocks;
+    use scraper::Html;
+
+    fn kept(html: &str) -> Vec<String> {
+        let page = page_blocks(&Html::parse_document(html));
+        let selection = select(&page, &vec![false; page.blocks.len()]);
+        page.blocks
+            .iter()
+            .zip(&selection.inside)
+            .filter(|(_, &inside)| inside)
+            .map(|(b, _)| b.block.text.clone())
+            .collect()
+    }
+
+    const PROSE: &str = "This is a sentence of real prose that goes on for a while and ends well.";
+
+    #[test]
+    fn a_repeated_series_of_posts_is_the_region() {
+        let post = |name: &str, text: &str| {
+            format!("<div class=post><div class=who><a href=u>{name}</a></div><p>{text}</p></div>")
+        };
+        let long = format!("{PROSE} {PROSE} {PROSE}");
+        let html = format!(
+            "<body><ul><li><a href=a>Home</a></li><li><a href=b>Forum</a></li></ul><div>{}{}{}</div></body>",
+            post("ann", &long),
+            post("bob", PROSE),
+            post("cy", PROSE)
+        );
+        let got = kept(&html);
+        assert!(got.iter().filter(|t| t.starts_with("This is")).count() == 3);
+        assert!(!got.contains(&"Home".to_string()));
+    }
+
+    #[test]
+    fn a_listing_keeps_its_linked_entries() {
+        let entry =
+            |i: usize| format!("<li><a href=j{i}>Company {i} is hiring engineers in town</a></li>");
+        let entries: String = (0..8).map(entry).collect();
+        let html = format!(
+            "<body><div><a href=h>Home</a> <a href=l>Login</a></div><ol>{entries}</ol></body>"
+        );
+        let page = page_blocks(&Html::parse_document(&html));
+        let selection = select(&page, &vec![false; page.blocks.len()]);
+        assert!(selection.listing);
+        assert_eq!(kept(&html).len(), 8);
+    }
+}
