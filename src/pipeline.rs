@@ -345,39 +345,32 @@ impl<'p> Pipeline<'p> {
             .build()?;
         let started = Instant::now();
         let mut tally = Tally::default();
-        for (chunk_index, chunk) in sources.chunks(self.chunk_size).enumerate() {
-            let first = chunk_index * self.chunk_size;
-            let outcomes = self.work_chunk(&pool, first, chunk, &work);
-            for (offset, outcome) in outcomes.into_iter().enumerate() {
-                let outcome = outcome.map_err(PipelineError::Stopped)?;
-                tally.add(&outcome);
-                sink(&chunk[offset], outcome).map_err(PipelineError::Stopped)?;
-                self.report(first + offset + 1, sources.len(), &tally, started);
+        let options = self.options.clone();
+        let (options, chunk_size, work) = (&options, self.chunk_size, &work);
+        std::thread::scope(|scope| {
+            // The next chunk is cleaned while the sink takes the current one; the channel
+            // holds one finished chunk, so at most three chunks are in memory at once.
+            let (chunks, finished) = std::sync::mpsc::sync_channel(1);
+            scope.spawn(move || {
+                for (index, chunk) in sources.chunks(chunk_size).enumerate() {
+                    let first = index * chunk_size;
+                    let outcomes = work_chunk(&pool, first, chunk, work, options);
+                    if chunks.send((first, outcomes)).is_err() {
+                        break;
+                    }
+                }
+            });
+            for (first, outcomes) in finished {
+                for (offset, outcome) in outcomes.into_iter().enumerate() {
+                    let outcome = outcome.map_err(PipelineError::Stopped)?;
+                    tally.add(&outcome);
+                    sink(&sources[first + offset], outcome).map_err(PipelineError::Stopped)?;
+                    self.report(first + offset + 1, sources.len(), &tally, started);
+                }
             }
-        }
+            Ok::<(), PipelineError<E>>(())
+        })?;
         Ok(tally.summary(sources.len(), started.elapsed()))
-    }
-
-    /// The outcomes of one chunk (starting at index `first`), in order.
-    fn work_chunk<E, W>(
-        &self,
-        pool: &rayon::ThreadPool,
-        first: usize,
-        chunk: &[Source],
-        work: &W,
-    ) -> Vec<Result<Outcome, E>>
-    where
-        E: Send,
-        W: Fn(usize, &Source, &Options) -> Result<Outcome, E> + Sync,
-    {
-        let options = &self.options;
-        pool.install(|| {
-            chunk
-                .par_iter()
-                .enumerate()
-                .map(|(offset, source)| work(first + offset, source, options))
-                .collect()
-        })
     }
 
     /// Call the progress callback, if any.
@@ -391,6 +384,27 @@ impl<'p> Pipeline<'p> {
             });
         }
     }
+}
+
+/// The outcomes of one chunk (starting at index `first`), in order, computed on `pool`.
+fn work_chunk<E, W>(
+    pool: &rayon::ThreadPool,
+    first: usize,
+    chunk: &[Source],
+    work: &W,
+    options: &Options,
+) -> Vec<Result<Outcome, E>>
+where
+    E: Send,
+    W: Fn(usize, &Source, &Options) -> Result<Outcome, E> + Sync,
+{
+    pool.install(|| {
+        chunk
+            .par_iter()
+            .enumerate()
+            .map(|(offset, source)| work(first + offset, source, options))
+            .collect()
+    })
 }
 
 #[cfg(test)]
