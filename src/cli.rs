@@ -151,12 +151,12 @@ pub struct CleanArgs {
     pub learn_boilerplate: bool,
 
     /// With --learn-boilerplate: fewest documents of a site a block must occur in.
-    #[arg(long, value_name = "N", default_value_t = Thresholds::default().min_docs)]
+    #[arg(long, value_name = "N", value_parser = parse_min_docs, default_value_t = Thresholds::default().min_docs)]
     pub boilerplate_min_docs: usize,
 
     /// With --learn-boilerplate: smallest share (0 to 1) of a site's documents a block
     /// must occur in.
-    #[arg(long, value_name = "SHARE", default_value_t = Thresholds::default().min_share)]
+    #[arg(long, value_name = "SHARE", value_parser = parse_share, default_value_t = Thresholds::default().min_share)]
     pub boilerplate_min_share: f32,
 }
 
@@ -254,6 +254,10 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<ExitCode> {
     report_empty_dirs(&collected.empty_dirs, walk.filters());
     let sources = &collected.sources;
     let bar = progress_bar(sources.len(), !args.quiet && io::stderr().is_terminal());
+    if args.learn_boilerplate && sources.iter().any(|s| matches!(s.input, Input::Stdin)) {
+        let message = "--learn-boilerplate reads every input twice and cannot take standard input";
+        return Ok(usage_error(message));
+    }
     let learned = match args.learn_boilerplate {
         true => Some(learn(args, sources, &bar)?),
         false => None,
@@ -271,6 +275,22 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<ExitCode> {
     finish(args, &summary)?;
     let failed = summary.errors > 0 || !collected.empty_dirs.is_empty();
     Ok(exit_code(failed))
+}
+
+/// `--boilerplate-min-docs`: a whole number of at least 1.
+fn parse_min_docs(value: &str) -> Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("{value:?} is not a whole number of at least 1")),
+    }
+}
+
+/// `--boilerplate-min-share`: a share from 0 to 1.
+fn parse_share(value: &str) -> Result<f32, String> {
+    match value.parse::<f32>() {
+        Ok(share) if (0.0..=1.0).contains(&share) => Ok(share),
+        _ => Err(format!("{value:?} is not a share from 0 to 1")),
+    }
 }
 
 /// The first pass of `--learn-boilerplate`: clean every source and count its body

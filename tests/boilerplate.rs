@@ -90,3 +90,37 @@ fn nothing_is_learned_unless_asked() {
     let strict = records(&["--learn-boilerplate", "--boilerplate-min-docs", "9"]);
     assert!(strict.iter().all(|r| learned_removals(r).is_empty()));
 }
+
+#[test]
+fn learning_refuses_standard_input_and_bad_thresholds() {
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_deboil"))
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("deboil runs")
+            .status
+            .code()
+    };
+    assert_eq!(run(&["clean", "--learn-boilerplate", "-"]), Some(2));
+    assert_eq!(
+        run(&[
+            "clean",
+            "--learn-boilerplate",
+            "--boilerplate-min-docs",
+            "0",
+            SITE
+        ]),
+        Some(2)
+    );
+    assert_eq!(
+        run(&[
+            "clean",
+            "--learn-boilerplate",
+            "--boilerplate-min-share",
+            "1.5",
+            SITE
+        ]),
+        Some(2)
+    );
+}

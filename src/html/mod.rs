@@ -159,4 +159,7 @@ fn fill_metadata(article: &mut Article, meta: PageMeta) {
     article.site = meta.site;
     article.url = meta.url;
     article.lang = meta.lang.or(article.lang.take());
+    let chars = |text: &Option<String>| text.as_deref().map_or(0, |t| t.chars().count());
+    article.stats.kept_chars =
+        article.text.chars().count() + chars(&article.title) + chars(&article.standfirst);
 }

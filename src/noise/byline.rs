@@ -28,6 +28,12 @@ const NAME_PARTICLES: &[&str] = &[
     "la", "le", "al", "el", "bin", "ibn", "y", "zu", "ter", "ten",
 ];
 
+/// Articles that start headings ("By The Numbers"); a name never starts with one.
+const LEADING_ARTICLES: &[&str] = &[
+    "the", "a", "an", "der", "die", "das", "ein", "eine", "le", "la", "les", "un", "une", "el",
+    "los", "las", "una",
+];
+
 /// Remove byline lines; returns the names of the first one.
 pub fn remove(blocks: &mut [Block]) -> Option<String> {
     let mut byline = None;
@@ -107,7 +113,8 @@ fn is_name(part: &str) -> bool {
         return false;
     }
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    capitalised(words[0])
+    !LEADING_ARTICLES.contains(&words[0].to_lowercase().as_str())
+        && capitalised(words[0])
         && words
             .iter()
             .all(|w| capitalised(w) || NAME_PARTICLES.contains(w))
@@ -158,5 +165,6 @@ mod tests {
             None
         );
         assert_eq!(parse_byline("Por la tarde llegó la lluvia."), None);
+        assert_eq!(parse_byline("By The Numbers"), None);
     }
 }

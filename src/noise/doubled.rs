@@ -3,10 +3,13 @@
 
 use crate::block::Block;
 use crate::reason::Reason;
+use crate::text::is_prose;
 
-/// Remove doubled lines.
+/// Remove doubled lines after the first paragraph of prose (before it, a doubled line
+/// is the headline printed twice, which the layout pass places).
 pub fn remove(blocks: &mut [Block]) {
-    for block in blocks.iter_mut().filter(|b| b.is_body()) {
+    let first_prose = blocks.iter().position(is_prose).unwrap_or(blocks.len());
+    for block in blocks[first_prose..].iter_mut().filter(|b| b.is_body()) {
         if doubled_half(&block.text).is_some() {
             block.remove(Reason::DoubledLine);
         }

@@ -35,8 +35,9 @@ pub fn layout(blocks: &mut [Block]) -> Found {
         return Found::default();
     };
     let title = find_title(blocks, start);
-    if let Some(t) = title {
-        mark_title_copies(blocks, t, start);
+    let headline = title.map(|t| headline_text(&blocks[t]));
+    if let (Some(t), Some(headline)) = (title, &headline) {
+        mark_title_copies(blocks, t, headline, start);
     }
     let standfirst = title.and_then(|t| find_standfirst(blocks, t, start, end));
     if let Some(s) = standfirst {
@@ -49,7 +50,7 @@ pub fn layout(blocks: &mut [Block]) -> Found {
     }
     mark_headings(&mut blocks[start..=end]);
     Found {
-        title: title.map(|t| blocks[t].text.clone()),
+        title: headline,
         standfirst: standfirst.map(|s| blocks[s].text.clone()),
         ..Found::default()
     }
@@ -106,10 +107,15 @@ fn reads_as_deck(headline: &Block, deck: &Block) -> bool {
         && deck.word_count() > headline.word_count()
 }
 
+/// The headline a title line prints: the line, or its half when it is printed twice.
+fn headline_text(block: &Block) -> String {
+    crate::noise::doubled::doubled_half(&block.text).unwrap_or_else(|| block.text.clone())
+}
+
 /// Make the first copy of the headline before the body the title; remove the other
-/// copies anywhere, and a section path glued before a copy.
-fn mark_title_copies(blocks: &mut [Block], title: usize, start: usize) {
-    let headline = blocks[title].text.to_lowercase();
+/// copies anywhere (also doubled within a line), and a section path glued before one.
+fn mark_title_copies(blocks: &mut [Block], title: usize, headline: &str, start: usize) {
+    let headline = headline.to_lowercase();
     let first = (0..start)
         .find(|&i| blocks[i].is_body() && blocks[i].text.to_lowercase() == headline)
         .unwrap_or(title);
@@ -191,5 +197,19 @@ fn mark_headings(span: &mut [Block]) {
         if heading {
             span[this].kind = BlockKind::Heading;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_headline_printed_twice_on_one_line_is_the_title() {
+        let text = "Storm hits the coast Storm hits the coast\n\
+                    The storm reached the coast on Monday night, flooding the harbour and the lower town.\n\
+                    Power was cut to four thousand homes until the morning, the utility said.";
+        let article = crate::clean_text(text, &crate::Options::default());
+        assert_eq!(article.title.as_deref(), Some("Storm hits the coast"));
+        assert_eq!(article.blocks.len(), 2);
+        assert!(article.removed.is_empty());
     }
 }

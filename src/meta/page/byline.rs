@@ -198,10 +198,9 @@ fn split_names(text: &str) -> Vec<String> {
 
 /// Split `text` at every case-insensitive occurrence of `separator`.
 fn split_ignore_case(text: &str, separator: &str) -> Vec<String> {
-    let lower = text.to_lowercase();
-    if lower.len() != text.len() {
-        return text.split(separator).map(str::to_owned).collect();
-    }
+    // ASCII lower-casing keeps every byte offset (and so every character boundary) of
+    // `text`; the separators are ASCII words.
+    let lower = text.to_ascii_lowercase();
     let mut parts = Vec::new();
     let mut start = 0;
     for (index, _) in lower.match_indices(separator) {

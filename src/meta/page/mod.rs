@@ -342,5 +342,5 @@ fn primary_subtag(code: &str) -> Option<String> {
         .next()?
         .to_ascii_lowercase();
     let letters = primary.chars().all(|c| c.is_ascii_alphabetic());
-    (letters && (2..=3).contains(&primary.len())).then_some(primary)
+    (letters && primary.len() == 2).then_some(primary)
 }
