@@ -255,11 +255,12 @@ fn escape_inline(text: &str) -> String {
 fn escape_line_start(line: &str) -> String {
     let trimmed = line.trim_start();
     let first = trimmed.chars().next();
-    let numbered = {
-        let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
-        digits > 0 && matches!(trimmed.as_bytes().get(digits), Some(b'.' | b')'))
-    };
-    if matches!(first, Some('#' | '>' | '-' | '+' | '*' | '=' | '|')) || numbered {
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered = digits > 0 && matches!(trimmed.as_bytes().get(digits), Some(b'.' | b')'));
+    if numbered {
+        // CommonMark escapes punctuation only: the delimiter after the number.
+        format!("{}\\{}", &trimmed[..digits], &trimmed[digits..])
+    } else if matches!(first, Some('#' | '>' | '-' | '+' | '*' | '=' | '|')) {
         format!("\\{trimmed}")
     } else {
         trimmed.to_string()
@@ -341,6 +342,16 @@ impl Drop for AtomicFile {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn markdown_escapes_the_delimiter_of_numbered_lines() {
+        assert_eq!(super::escape_line_start("1. Step one"), "1\\. Step one");
+        assert_eq!(
+            super::escape_line_start("# Not a heading"),
+            "\\# Not a heading"
+        );
+        assert_eq!(super::escape_line_start("Plain"), "Plain");
+    }
+
     use super::*;
     use crate::record::{BodyBlock, ErrorInfo, InputKind, Stats};
 
