@@ -508,3 +508,21 @@ fn fifo_in_a_directory_gives_one_error_record_without_blocking() {
     });
     assert_one_error_for_b(result, "not a regular file (FIFO); skipped");
 }
+
+#[test]
+fn standard_input_named_twice_is_read_once_and_the_second_is_an_error() {
+    let output = deboil()
+        .args(["clean", "-", "-"])
+        .write_stdin("A short note read from standard input.\n")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["text"], "A short note read from standard input.");
+    assert_eq!(lines[1]["error"]["kind"], "io");
+}

@@ -127,8 +127,16 @@ pub fn collect_sources_with(args: &[PathBuf], options: &WalkOptions) -> Collecte
         collected.sources.push(Source::stdin());
         return collected;
     }
+    let mut stdin_taken = false;
     for arg in args {
-        if arg.as_os_str() == "-" {
+        if arg.as_os_str() == "-" && stdin_taken {
+            let error = io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "standard input was already read for an earlier `-`",
+            );
+            collected.sources.push(Source::unavailable(arg, error));
+        } else if arg.as_os_str() == "-" {
+            stdin_taken = true;
             collected.sources.push(Source::stdin());
         } else if arg.is_dir() {
             let found = walk_directory_with(arg, options);
