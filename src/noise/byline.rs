@@ -51,6 +51,10 @@ pub fn parse_byline(text: &str) -> Option<String> {
     if crate::block::word_count_upto(text, MAX_WORDS) > MAX_WORDS {
         return None;
     }
+    // The lazy DFA rules most lines out; only a match pays for the capture groups.
+    if !prefix_pattern().is_match(text) {
+        return None;
+    }
     let caps = prefix_pattern().captures(text)?;
     let rest = cut_trailing_parts(caps.name("rest")?.as_str());
     let mut names = Vec::new();

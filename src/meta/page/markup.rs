@@ -153,7 +153,11 @@ pub fn short_texts(document: &Html) -> Vec<ShortText> {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(e) if NO_DATE_ELEMENTS.contains(&e.name()) => skipping += 1,
-                Node::Text(text) if skipping == 0 && text.len() <= DATE_LINE_MAX_CHARS * 4 => {
+                Node::Text(text)
+                    if skipping == 0
+                        && text.len() <= DATE_LINE_MAX_CHARS * 4
+                        && !text.trim().is_empty() =>
+                {
                     let text = super::text::normalise_space(text);
                     if !text.is_empty() && text.chars().count() <= DATE_LINE_MAX_CHARS {
                         texts.push(ShortText { text, after_h1 });

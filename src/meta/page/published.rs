@@ -31,6 +31,10 @@ pub fn from_url(url: &str) -> Option<String> {
         Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)")
             .expect("URL date pattern compiles")
     });
+    // The lazy DFA rules most lines out; only a match pays for the capture groups.
+    if !pattern.is_match(url) {
+        return None;
+    }
     let caps = pattern.captures(url)?;
     let year: i32 = caps[1].parse().ok()?;
     iso_date(year, caps[2].parse().ok()?, caps[3].parse().ok()?)
@@ -88,6 +92,10 @@ fn iso(text: &str) -> Option<String> {
         )
         .expect("ISO date pattern compiles")
     });
+    // The lazy DFA rules most lines out; only a match pays for the capture groups.
+    if !pattern.is_match(text) {
+        return None;
+    }
     let caps = pattern.captures(text)?;
     let number = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     let year = i32::try_from(number(1)?).ok()?;
@@ -130,6 +138,10 @@ fn rfc2822(text: &str) -> Option<String> {
         )
         .expect("RFC 2822 pattern compiles")
     });
+    // The lazy DFA rules most lines out; only a match pays for the capture groups.
+    if !pattern.is_match(text) {
+        return None;
+    }
     let caps = pattern.captures(text)?;
     let date = parse_date_line(&format!("{} {} {}", &caps[1], &caps[2], &caps[3]))?.iso?;
     let number = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
