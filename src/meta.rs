@@ -32,25 +32,13 @@ impl Found {
 /// as the whole text, at a fraction of the cost.
 const LANGUAGE_SAMPLE_BYTES: usize = 4096;
 
-/// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.
-fn prefix(text: &str, max: usize) -> &str {
-    if text.len() <= max {
-        return text;
-    }
-    let mut end = max;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
-}
-
 /// Detect the language of a body text (ISO 639-1), or `None` when the text is too short
 /// or the guess is unreliable.
 pub fn detect_language(text: &str) -> Option<String> {
     if text.split_whitespace().count() < 8 {
         return None;
     }
-    let info = whatlang::detect(prefix(text, LANGUAGE_SAMPLE_BYTES))?;
+    let info = whatlang::detect(crate::document::prefix(text, LANGUAGE_SAMPLE_BYTES))?;
     if !info.is_reliable() {
         return None;
     }
