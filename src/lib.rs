@@ -16,6 +16,7 @@ pub mod assemble;
 pub mod batch;
 pub mod block;
 pub mod boilerplate;
+pub mod check;
 pub mod document;
 pub mod error;
 pub mod eval;

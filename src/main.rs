@@ -20,6 +20,8 @@ enum Command {
     Clean(cli::CleanArgs),
     /// Score deboil on the annotated corpora in ../shared/corpus.
     Eval(deboil::eval::EvalArgs),
+    /// Clean every fixture under FIXTURES_DIR and compare it with its expected record.
+    Check(deboil::check::CheckArgs),
 }
 
 fn main() -> ExitCode {
@@ -41,5 +43,6 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             deboil::eval::run(&args)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Check(args) => Ok(deboil::check::run(&args)?),
     }
 }
