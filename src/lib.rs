@@ -27,6 +27,7 @@ pub mod output;
 pub mod pipeline;
 pub mod reason;
 pub mod record;
+pub mod report;
 pub mod text;
 
 pub use error::CleanError;

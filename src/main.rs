@@ -20,6 +20,8 @@ enum Command {
     Clean(cli::CleanArgs),
     /// Score deboil on the annotated corpora in ../shared/corpus.
     Eval(deboil::eval::EvalArgs),
+    /// Write an HTML report showing what was removed from each input, and why.
+    Report(deboil::report::ReportArgs),
     /// Clean every fixture under FIXTURES_DIR and compare it with its expected record.
     Check(deboil::check::CheckArgs),
 }
@@ -43,6 +45,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             deboil::eval::run(&args)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Report(args) => Ok(deboil::report::run(&args)),
         Command::Check(args) => Ok(deboil::check::run(&args)?),
     }
 }
