@@ -264,10 +264,13 @@ fn inputs_sharing_a_stem_and_failed_inputs_get_their_own_records() {
 }
 
 #[test]
-fn a_missing_directory_is_a_usage_error() {
+fn a_missing_directory_is_a_usage_error_and_an_empty_one_fails() {
     let dir = TempDir::new().unwrap();
     assert_eq!(check_in(dir.path(), &["nowhere"]).0, 2);
     fs::write(dir.path().join("file.txt"), STORY).unwrap();
     assert_eq!(check_in(dir.path(), &["file.txt"]).0, 2);
     assert_eq!(check_in(dir.path(), &[]).0, 2);
+    fs::create_dir(dir.path().join("empty")).unwrap();
+    let (code, stdout) = check_in(dir.path(), &["empty"]);
+    assert_eq!(code, 1, "no fixture found is a failure: {stdout}");
 }

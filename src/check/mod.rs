@@ -27,7 +27,8 @@ use crate::Options;
 
 /// Exit status when every fixture matches (or `--bless` wrote what differed).
 const EXIT_OK: u8 = 0;
-/// Exit status when a fixture differs, is new, or an expected record is orphaned.
+/// Exit status when a fixture differs, is new, or an expected record is orphaned, or
+/// when no fixture was found.
 const EXIT_DIFFERS: u8 = 1;
 /// Exit status for a usage error (the same as clap's).
 const EXIT_USAGE: u8 = 2;
@@ -74,7 +75,7 @@ text, a unified diff of the removed pieces (`reason: text`), the body blocks whe
 kinds changed, and every other changed field as `field: old -> new`; `new: PATH` for \
 a fixture without an expected record; `orphan: PATH` for an expected record whose \
 input is gone; then one summary line. Exit status: 0 when every fixture matches, 1 \
-when any differs, is new or orphaned, 2 on a usage error. With --bless the exit status \
+when any differs, is new or orphaned (or no fixture was found), 2 on a usage error. With --bless the exit status \
 is 0 once the records are written.";
 
 /// Parse a `--include` / `--exclude` glob.
@@ -309,7 +310,10 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, CheckError> {
         EXIT_OK
     } else {
         write_report(&mut out, &report).map_err(CheckError::Output)?;
-        if report.passed() {
+        if report.fixtures == 0 {
+            eprintln!("deboil: check: no fixture found (nothing was checked)");
+        }
+        if report.passed() && report.fixtures > 0 {
             EXIT_OK
         } else {
             EXIT_DIFFERS
@@ -359,4 +363,54 @@ fn write_blessed(out: &mut impl Write, report: &Report, blessed: &Blessed) -> io
         blessed.written.len(),
         blessed.removed.len()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn mismatch(status: Status) -> Mismatch {
+        Mismatch {
+            input: "fx/a.txt".to_string(),
+            expected_path: PathBuf::from("fx/a.txt.expected.json"),
+            status,
+        }
+    }
+
+    #[test]
+    fn summary_counts_each_kind_of_mismatch() {
+        let mut report = Report {
+            fixtures: 5,
+            matched: 2,
+            ..Report::default()
+        };
+        assert!(report.passed());
+        report
+            .mismatches
+            .push(mismatch(Status::New { actual: json!({}) }));
+        report.mismatches.push(mismatch(Status::Differs {
+            expected: json!({"title": "a"}),
+            actual: json!({"title": "b"}),
+        }));
+        report.mismatches.push(mismatch(Status::Unreadable {
+            message: "not valid JSON".to_string(),
+            actual: json!({}),
+        }));
+        report
+            .orphans
+            .push(PathBuf::from("fx/gone.txt.expected.json"));
+        assert!(!report.passed());
+        assert_eq!(
+            report.summary(),
+            "check: 5 fixtures, 2 match, 2 differ, 1 new, 1 orphaned"
+        );
+        let mut out = Vec::new();
+        write_report(&mut out, &report).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("new: fx/a.txt\n"), "{out}");
+        assert!(out.contains("title: \"a\" -> \"b\"\n"), "{out}");
+        assert!(out.contains("unreadable: not valid JSON"), "{out}");
+        assert!(out.contains("orphan: fx/gone.txt.expected.json"), "{out}");
+    }
 }
