@@ -129,6 +129,18 @@ pub struct CleanArgs {
     #[arg(long, value_name = "N", value_parser = parse_size, default_value_t = deboil::DEFAULT_MAX_BYTES)]
     pub max_bytes: usize,
 
+    /// Deepest HTML element nesting kept as structure. Deeper elements are flattened:
+    /// their tags are ignored and their text kept in the element at this depth, and the
+    /// record gets a warning. Bounds parse time on hostile pages (real pages rarely
+    /// nest deeper than 100).
+    #[arg(long, value_name = "N", default_value_t = deboil::DEFAULT_MAX_DEPTH, value_parser = clap::value_parser!(usize))]
+    pub max_depth: usize,
+
+    /// Most blocks (paragraphs, lines, table cells) a document may have; a document
+    /// with more gets an error record of kind `too_many_blocks`.
+    #[arg(long, value_name = "N", default_value_t = deboil::DEFAULT_MAX_BLOCKS)]
+    pub max_blocks: usize,
+
     /// Number of worker threads; 0 uses one per CPU. Output order does not depend on it.
     #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
     pub threads: usize,
@@ -191,6 +203,8 @@ impl CleanArgs {
             input: self.input.into(),
             explain: !self.no_explain,
             max_bytes: self.max_bytes,
+            max_depth: self.max_depth,
+            max_blocks: self.max_blocks,
         }
     }
 

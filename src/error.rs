@@ -17,9 +17,15 @@ pub enum CleanError {
     #[error("binary content ({0}), not text or HTML")]
     Binary(String),
     /// The input (after decompression) is larger than the configured limit.
-    #[error("input exceeds the size limit of {limit} bytes")]
+    #[error("input exceeds the size limit (max-bytes) of {limit} bytes")]
     TooLarge {
         /// The limit in bytes.
+        limit: usize,
+    },
+    /// The document has more blocks (paragraphs, lines, cells) than the configured limit.
+    #[error("document exceeds the block limit (max-blocks) of {limit} blocks")]
+    TooManyBlocks {
+        /// The limit in blocks.
         limit: usize,
     },
     /// A gzip stream is corrupt or truncated.
@@ -34,6 +40,7 @@ impl CleanError {
             CleanError::Io { .. } => "io",
             CleanError::Binary(_) => "binary",
             CleanError::TooLarge { .. } => "too_large",
+            CleanError::TooManyBlocks { .. } => "too_many_blocks",
             CleanError::Gzip(_) => "gzip",
         }
     }

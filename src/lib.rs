@@ -36,6 +36,11 @@ pub use record::{Article, BodyBlock, ErrorInfo, ErrorRecord, InputKind, Removal,
 
 /// Default cap on input size after decompression: 64 MiB.
 pub const DEFAULT_MAX_BYTES: usize = 64 * 1024 * 1024;
+/// Default deepest HTML element nesting kept as structure; deeper elements are
+/// flattened into the element at this depth, their text kept (see [`html::parse`]).
+pub const DEFAULT_MAX_DEPTH: usize = 512;
+/// Default cap on the blocks (paragraphs, lines, cells) of one document.
+pub const DEFAULT_MAX_BLOCKS: usize = 1_000_000;
 
 /// Which front end to use for an input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -58,6 +63,12 @@ pub struct Options {
     pub explain: bool,
     /// Largest input accepted, in bytes after decompression.
     pub max_bytes: usize,
+    /// Deepest HTML element nesting kept as structure: elements deeper than this are
+    /// flattened (their tags ignored, their text kept) and the record gets a warning.
+    pub max_depth: usize,
+    /// Most blocks a document may have; [`clean_bytes`] gives
+    /// [`CleanError::TooManyBlocks`] for more.
+    pub max_blocks: usize,
 }
 
 impl Default for Options {
@@ -66,13 +77,31 @@ impl Default for Options {
             input: InputMode::Auto,
             explain: true,
             max_bytes: DEFAULT_MAX_BYTES,
+            max_depth: DEFAULT_MAX_DEPTH,
+            max_blocks: DEFAULT_MAX_BLOCKS,
         }
     }
 }
 
-/// Clean plain text (the text front end). Never fails: any string gives a record.
+/// Clean plain text (the text front end). Never fails: any string gives a record
+/// (the block limit applies in [`clean_bytes`] only).
 pub fn clean_text(text: &str, options: &Options) -> Article {
-    let mut blocks = text::segment(text);
+    text_article(text, text::segment(text), options)
+}
+
+/// Clean plain text, refusing text of more than `options.max_blocks` blocks.
+fn clean_text_checked(text: &str, options: &Options) -> Result<Article, CleanError> {
+    let blocks = text::segment(text);
+    if blocks.len() > options.max_blocks {
+        return Err(CleanError::TooManyBlocks {
+            limit: options.max_blocks,
+        });
+    }
+    Ok(text_article(text, blocks, options))
+}
+
+/// The record of plain text cut into `blocks`.
+fn text_article(text: &str, mut blocks: Vec<block::Block>, options: &Options) -> Article {
     let found = noise::detect(&mut blocks);
     let layout = text::layout(&mut blocks);
     noise::duplicates::remove(&mut blocks);
@@ -88,9 +117,14 @@ pub fn clean_text(text: &str, options: &Options) -> Article {
 
 /// Clean an HTML page given as a string (the HTML front end): the article region is
 /// found by scoring the page's blocks, the noise detectors clean it, and the page's
-/// metadata (JSON-LD, OpenGraph, `<meta>`) fills the record.
+/// metadata (JSON-LD, OpenGraph, `<meta>`) fills the record. Never fails: the block
+/// limit applies in [`clean_bytes`] only.
 pub fn clean_html(page: &str, options: &Options) -> Article {
-    html::clean(page, options)
+    let unlimited = Options {
+        max_blocks: usize::MAX,
+        ..options.clone()
+    };
+    html::clean(page, &unlimited).unwrap_or_else(|_| clean_text("", options))
 }
 
 /// Clean raw bytes: decompress gzip, decode the charset, choose the front end, clean.
@@ -108,8 +142,8 @@ pub fn clean_bytes(
         InputMode::Auto => document::sniff(&decoded.text, name_hint),
     };
     let mut article = match kind {
-        InputKind::Text => clean_text(&decoded.text, options),
-        InputKind::Html => clean_html(&decoded.text, options),
+        InputKind::Text => clean_text_checked(&decoded.text, options)?,
+        InputKind::Html => html::clean(&decoded.text, options)?,
     };
     article.stats.input_bytes = decoded.input_bytes;
     article.warnings.extend(decoded.warnings);

@@ -9,6 +9,7 @@ use scraper::{ElementRef, Html, Node};
 use super::hints::{hint, Hint};
 use super::visible::{is_invisible, BLOCKS};
 use crate::block::{Block, BlockKind};
+use crate::error::CleanError;
 
 /// Form controls and other elements whose text is never article content.
 const CONTROLS: &[&str] = &["button", "input", "select", "option", "textarea", "label"];
@@ -91,8 +92,15 @@ impl Page {
     }
 }
 
-/// Build the blocks of a parsed page.
+/// Build the blocks of a parsed page, however many (for tests).
+#[cfg(test)]
 pub fn page_blocks(document: &Html) -> Page {
+    page_blocks_upto(document, usize::MAX).unwrap_or_default()
+}
+
+/// Build the blocks of a parsed page, giving up with [`CleanError::TooManyBlocks`] as
+/// soon as there are more than `max_blocks`.
+pub fn page_blocks_upto(document: &Html, max_blocks: usize) -> Result<Page, CleanError> {
     let mut walk = Walk::default();
     walk.page.elements.push(Element {
         parent: None,
@@ -111,9 +119,15 @@ pub fn page_blocks(document: &Html) -> Page {
             Step::Enter(node) => walk.enter(node, &mut stack),
             Step::Leave => walk.leave(),
         }
+        if walk.page.blocks.len() > max_blocks {
+            return Err(CleanError::TooManyBlocks { limit: max_blocks });
+        }
     }
     walk.flush();
-    walk.page
+    if walk.page.blocks.len() > max_blocks {
+        return Err(CleanError::TooManyBlocks { limit: max_blocks });
+    }
+    Ok(walk.page)
 }
 
 /// One unit of work of the walk.

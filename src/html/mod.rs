@@ -5,15 +5,15 @@
 mod dom;
 mod hints;
 mod layout;
+pub mod parse;
 mod select;
 mod visible;
 
 pub use hints::{hint, Hint};
 pub use visible::visible_text;
 
-use scraper::Html;
-
 use crate::block::{Block, Role};
+use crate::error::CleanError;
 use crate::meta::page::PageMeta;
 use crate::noise::similarity::{containment, shingles};
 use crate::reason::Reason;
@@ -39,11 +39,14 @@ const ARTICLE_BODY_MIN_WORDS: usize = 6;
 /// to count as printing it (markup and entity differences leave some out).
 const ARTICLE_BODY_CONTAINMENT: f32 = 0.6;
 
-/// Clean an HTML page.
-pub fn clean(page: &str, options: &Options) -> Article {
-    let document = Html::parse_document(page);
+/// Clean an HTML page; fails only over the block limit (`options.max_blocks`).
+pub fn clean(page: &str, options: &Options) -> Result<Article, CleanError> {
+    let parse::Parsed {
+        document,
+        flattened,
+    } = parse::parse_document(page, options.max_depth);
     let meta = crate::meta::page::extract(&document);
-    let parsed = dom::page_blocks(&document);
+    let parsed = dom::page_blocks_upto(&document, options.max_blocks)?;
     drop(document);
     let first_h1 = first_h1(&parsed);
     let apart = set_apart(&parsed);
@@ -69,7 +72,11 @@ pub fn clean(page: &str, options: &Options) -> Article {
     };
     fill_metadata(&mut article, meta);
     article.stats.input_bytes = page.len();
-    article
+    if flattened > 0 {
+        let warning = parse::flattened_warning(flattened, options.max_depth);
+        article.warnings.push(warning);
+    }
+    Ok(article)
 }
 
 /// The page's blocks with the region's verdicts: outside the region (unless they print
