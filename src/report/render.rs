@@ -241,9 +241,6 @@ fn error_section(out: &mut String, error: &ErrorRecord) {
 /// The record's metadata as a definition list (absent fields left out).
 fn metadata(out: &mut String, article: &Article) {
     out.push_str("<dl class=\"meta\">");
-    out.push_str("<dt>id</dt><dd class=\"id\">");
-    text(out, &article.id);
-    out.push_str("</dd>");
     field(out, "source", &article.source);
     let input = match article.input {
         crate::InputKind::Text => "text",

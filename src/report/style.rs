@@ -44,7 +44,6 @@ a:hover{text-decoration:underline}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:0;font-size:.88rem}
 dl.meta dt{color:var(--muted)}
 dl.meta dd{margin:0;word-break:break-word}
-dl.meta dd.id{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.82rem}
 .rows{border-top:1px solid var(--soft)}
 .rows p{display:grid;grid-template-columns:2.6rem 9.5rem minmax(0,1fr);column-gap:.75rem;margin:0;padding:.28rem .5rem;border-left:3px solid transparent}
 .rows i{grid-column:1;font:normal .72rem/2 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#98a2b3;text-align:right}
