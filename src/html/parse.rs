@@ -12,7 +12,11 @@
 //! elements, implied end tags (`p`, `li`, `dd`/`dt`, `option`, table parts, headings),
 //! nested links, and formatting elements that are closed implicitly and reopened later
 //! (at most three alike, as the tree builder does). Every search looks at the top
-//! [`SCAN_WINDOW`] open elements only, so each token costs bounded work.
+//! [`SCAN_WINDOW`] open elements only, so each token costs bounded work. As a safety
+//! net under the estimate, the depth of the newest node of the tree is measured every
+//! [`CHECK_EVERY`] tokens; a page whose tree still grows well beyond the limit (hostile
+//! markup that makes the tree builder reopen formatting elements again and again) is
+//! flattened from there on: its remaining tags are dropped, its text kept.
 
 use std::cell::{Cell, RefCell};
 
@@ -30,6 +34,10 @@ const SCAN_WINDOW: usize = 64;
 /// Alike formatting elements the tree builder reopens at most ("Noah's Ark" clause).
 const MAX_ALIKE_FORMATTING: usize = 3;
 
+/// Every this many tokens passed on, the depth of the tree builder's newest node is
+/// measured, as a safety net under the estimate.
+const CHECK_EVERY: usize = 32;
+
 /// A parsed page and what the depth limit did to it.
 pub struct Parsed {
     /// The document tree.
@@ -44,7 +52,14 @@ pub fn parse_document(page: &str, max_depth: usize) -> Parsed {
         HtmlTreeSink::new(Html::new_document()),
         TreeBuilderOpts::default(),
     );
-    let filter = DepthFilter::new(builder, max_depth);
+    let filter = DepthFilter {
+        inner: builder,
+        max_depth,
+        model: RefCell::new(Model::default()),
+        flattened: Cell::new(0),
+        passed: Cell::new(0),
+        sealed: Cell::new(false),
+    };
     let tokenizer = Tokenizer::new(filter, TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(page));
@@ -216,26 +231,34 @@ struct Model {
 
 /// A token sink in front of html5ever's tree builder that drops tags nested deeper than
 /// a limit (see the module documentation).
-pub struct DepthFilter<Inner> {
-    inner: Inner,
+///
+/// Tree building can nest deeper than the estimate says (formatting elements that the
+/// tree builder reopens again and again), so every [`CHECK_EVERY`] tokens the depth of
+/// the newest node is measured; once it is a quarter beyond the limit, the filter is
+/// sealed: from then on every tag but those of raw-text elements is dropped, and the
+/// rest of the page is text in the current element.
+struct DepthFilter {
+    inner: TreeBuilder<ego_tree::NodeId, HtmlTreeSink>,
     max_depth: usize,
     model: RefCell<Model>,
+    /// Start tags dropped.
     flattened: Cell<usize>,
+    /// Tokens passed on.
+    passed: Cell<usize>,
+    /// Whether every tag but raw-text ones is dropped.
+    sealed: Cell<bool>,
 }
 
-impl<Inner> DepthFilter<Inner> {
-    /// A filter passing at most `max_depth` levels of nesting on to `inner`.
-    pub fn new(inner: Inner, max_depth: usize) -> Self {
-        DepthFilter {
-            inner,
-            max_depth,
-            model: RefCell::new(Model::default()),
-            flattened: Cell::new(0),
-        }
-    }
-
+impl DepthFilter {
     /// Whether the tag should reach the tree builder; updates the model.
     fn keep(&self, tag: &Tag) -> bool {
+        if self.sealed.get() {
+            let raw = kind_of(&tag.name) == Kind::Raw;
+            if !raw && tag.kind == TagKind::StartTag {
+                self.flattened.set(self.flattened.get() + 1);
+            }
+            return raw;
+        }
         let mut model = self.model.borrow_mut();
         match tag.kind {
             TagKind::StartTag => {
@@ -250,8 +273,26 @@ impl<Inner> DepthFilter<Inner> {
     }
 }
 
-impl<Inner: TokenSink> TokenSink for DepthFilter<Inner> {
-    type Handle = Inner::Handle;
+impl DepthFilter {
+    /// Measure the depth of the newest node now and then; seal the filter when it is
+    /// well beyond the limit.
+    fn check_depth(&self) {
+        let passed = self.passed.get() + 1;
+        self.passed.set(passed);
+        if passed % CHECK_EVERY != 0 || self.sealed.get() {
+            return;
+        }
+        let document = self.inner.sink.0.borrow();
+        let newest = document.tree.nodes().next_back();
+        let depth = newest.map_or(0, |node| node.ancestors().count());
+        if depth > self.max_depth + self.max_depth / 4 {
+            self.sealed.set(true);
+        }
+    }
+}
+
+impl TokenSink for DepthFilter {
+    type Handle = ego_tree::NodeId;
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Self::Handle> {
         if let Token::TagToken(tag) = &token {
@@ -259,7 +300,9 @@ impl<Inner: TokenSink> TokenSink for DepthFilter<Inner> {
                 return TokenSinkResult::Continue;
             }
         }
-        self.inner.process_token(token, line_number)
+        let result = self.inner.process_token(token, line_number);
+        self.check_depth();
+        result
     }
 
     fn end(&self) {
@@ -392,6 +435,9 @@ impl Model {
 
     /// Handle an end tag; returns whether it is passed on.
     fn end(&mut self, name: &LocalName) -> bool {
+        if kind_of(name) == Kind::Raw {
+            return true;
+        }
         if self.excess > 0 {
             self.excess -= 1;
             return false;
@@ -549,11 +595,36 @@ mod tests {
 
     #[test]
     fn script_beyond_the_limit_stays_script() {
-        let page = format!("{}<script>if (a < b) x()</script>", "<span>".repeat(50));
+        let page = format!(
+            "{}<script>if (a < b) x()</script><style>p {{}}</style><p>after",
+            "<span>".repeat(50)
+        );
         let parsed = parse_document(&page, 10);
         let script = scraper::Selector::parse("script").expect("selector");
         let found: Vec<_> = parsed.document.select(&script).collect();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].text().collect::<String>(), "if (a < b) x()");
+        assert!(text(&parsed.document).ends_with("p {}after"));
+    }
+
+    #[test]
+    fn formatting_reopened_without_end_stays_within_bounds() {
+        let tags = [
+            "<b>",
+            "<i>",
+            "<span>",
+            "<font color=red>",
+            "<em>",
+            "<a href=x>",
+        ];
+        let page: String = (0..5000).map(|i| format!("{}w{i} ", tags[i % 6])).collect();
+        let parsed = parse_document(&page, 64);
+        assert!(
+            depth(&parsed.document) <= 64 + 16 + 40,
+            "{}",
+            depth(&parsed.document)
+        );
+        assert!(parsed.flattened > 0);
+        assert!(text(&parsed.document).contains("w4999"));
     }
 }
