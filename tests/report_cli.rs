@@ -78,7 +78,7 @@ fn a_report_goes_to_standard_output_with_a_dash() {
     assert!(output.status.success(), "{output:?}");
     let html = String::from_utf8(output.stdout).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
-    assert!(html.contains("<b class=\"tag\">reading_time</b><del>2 min read</del>"));
+    assert!(html.contains("<b>reading_time</b><del>2 min read</del>"));
     assert!(
         !html.contains("id=\"contents\""),
         "no contents for one document"

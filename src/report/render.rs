@@ -334,7 +334,7 @@ fn row(out: &mut String, piece: Piece<'_>) {
             let code = removal.reason.code();
             let _ = write!(
                 out,
-                "<p class=\"x r-{code}\"><i>{}</i><b class=\"tag\">{code}</b><del>",
+                "<p class=\"x r-{code}\"><i>{}</i><b>{code}</b><del>",
                 removal.line
             );
             text(out, &removal.text);
@@ -431,10 +431,7 @@ mod tests {
         assert_eq!(out.matches("<del>").count(), article.removed.len());
         for removal in &article.removed {
             let code = removal.reason.code();
-            assert!(
-                out.contains(&format!("<b class=\"tag\">{code}</b>")),
-                "{out}"
-            );
+            assert!(out.contains(&format!("<b>{code}</b>")), "{out}");
         }
     }
 

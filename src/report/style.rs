@@ -23,10 +23,10 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 .unused .tag{opacity:.6}
 .legend table{font-size:.9rem}
 .toc table{font-size:.88rem}
-.toc td.id{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.8rem;word-break:break-all}
+.toc td.id{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.8rem;white-space:nowrap}
 a{color:#175cd3;text-decoration:none}
 a:hover{text-decoration:underline}
-.tag{display:inline-block;font:600 .72rem/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:0 .45em;border-radius:4px;color:var(--rc,#475467);background:var(--rt,#f2f4f7);border:1px solid var(--rc,#98a2b3);white-space:nowrap;text-decoration:none}
+.tag,.rows b{display:inline-block;font:600 .72rem/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:0 .45em;border-radius:4px;color:var(--rc,#475467);background:var(--rt,#f2f4f7);border:1px solid var(--rc,#98a2b3);white-space:nowrap;text-decoration:none}
 .chips{display:flex;flex-wrap:wrap;gap:.35rem;margin:.5rem 0 .8rem}
 .doc{background:var(--card);border:1px solid var(--line);border-radius:10px;margin:0 0 1rem}
 .doc>details>summary{display:flex;align-items:baseline;gap:.75rem;padding:.75rem 1.25rem;cursor:pointer;list-style:none;border-bottom:1px solid transparent}
