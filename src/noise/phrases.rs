@@ -6,9 +6,11 @@
 //! than that is prose, never matched by the family. Patterns are anchored at the start of
 //! the block, so a phrase inside a sentence of an article does not count.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 
 use crate::reason::Reason;
 
@@ -64,6 +66,8 @@ const SOURCES: [(Reason, &str); 15] = [
 const MAX_FAMILY_WORDS: usize = 60;
 /// Words a block may have when a family file sets no `!max_words`.
 const DEFAULT_MAX_WORDS: usize = 40;
+/// Entries the per-thread memo of [`classify`] holds before it starts afresh.
+const MEMO_CAPACITY: usize = 4096;
 
 /// All phrase families, compiled once.
 pub fn families() -> &'static [PhraseFamily] {
@@ -76,9 +80,46 @@ pub fn families() -> &'static [PhraseFamily] {
     })
 }
 
+/// Compile patterns case-insensitively. Word boundaries are ASCII ones: the lazy DFA
+/// cannot run Unicode boundaries on non-ASCII text, and every boundary in the phrase
+/// files sits next to ASCII letters or digits, or next to white space.
+fn build(pattern: &str) -> Result<Regex, regex::Error> {
+    let ascii_boundaries = pattern.replace(r"\b", r"(?-u:\b)");
+    RegexBuilder::new(&ascii_boundaries)
+        .case_insensitive(true)
+        .build()
+}
+
 /// The reason of the first family that matches a block, if any.
+///
+/// The detectors ask about the same block several times (walls, stand-alone lines, the
+/// HTML region scorer), so answers are remembered per thread, keyed by the exact text.
 pub fn classify(text: &str) -> Option<Reason> {
     let words = crate::block::word_count_upto(text, MAX_FAMILY_WORDS);
+    if words > MAX_FAMILY_WORDS {
+        return None;
+    }
+    MEMO.with(|memo| {
+        if let Some(known) = memo.borrow().get(text) {
+            return *known;
+        }
+        let found = first_family(text, words);
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= MEMO_CAPACITY {
+            memo.clear();
+        }
+        memo.insert(text.into(), found);
+        found
+    })
+}
+
+thread_local! {
+    /// Answers of [`classify`] for recent short texts.
+    static MEMO: RefCell<HashMap<Box<str>, Option<Reason>>> = RefCell::new(HashMap::new());
+}
+
+/// The reason of the first family that matches `text` of `words` words.
+fn first_family(text: &str, words: usize) -> Option<Reason> {
     families()
         .iter()
         .find(|family| family.matches(text, words))
@@ -97,12 +138,9 @@ fn compile(reason: Reason, source: &str) -> PhraseFamily {
             patterns.push(format!("(?:{line})"));
         }
     }
-    // Word boundaries are ASCII ones: the lazy DFA cannot run Unicode boundaries on
-    // non-ASCII text, and every boundary in the phrase files sits next to ASCII letters
-    // or digits, or next to white space.
-    let joined = format!("(?i){}", patterns.join("|")).replace(r"\b", r"(?-u:\b)");
-    let matcher = Regex::new(&joined)
-        .unwrap_or_else(|e| panic!("phrase family {reason} does not compile: {e}"));
+    let pattern = patterns.join("|");
+    let matcher =
+        build(&pattern).unwrap_or_else(|e| panic!("phrase family {reason} does not compile: {e}"));
     PhraseFamily {
         reason,
         max_words,
@@ -169,6 +207,35 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(classify(text), Some(want), "{text}");
+        }
+    }
+
+    /// The memo gives the same answer as trying each eligible family in order, also when
+    /// asked twice.
+    #[test]
+    fn memo_agrees_with_families_one_by_one() {
+        let samples = [
+            "Subscribe to continue reading",
+            "Share this article",
+            "12 comments",
+            "Advertisement",
+            "Lire aussi : Le budget adopté",
+            "Please enter a valid email",
+            "We use cookies to improve your experience. By continuing you accept our cookie policy and the terms of use of this site.",
+            "Sign up for our newsletter and share it with friends: 12 comments",
+            "More from Sport",
+            "Latest Business News",
+            "Share prices fell sharply on Monday after the announcement.",
+            "",
+        ];
+        for text in samples {
+            let words = crate::block::word_count_upto(text, MAX_FAMILY_WORDS);
+            let expected = families()
+                .iter()
+                .find(|family| family.matches(text, words))
+                .map(|family| family.reason);
+            assert_eq!(classify(text), expected, "{text}");
+            assert_eq!(classify(text), expected, "{text} (again)");
         }
     }
 
