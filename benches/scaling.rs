@@ -1,7 +1,7 @@
 //! Release-mode benchmark of how deboil's time grows with the size of one input.
 //!
 //! ```text
-//! cargo bench --bench scaling -- [--sizes 1,10,50] [--only NAME]
+//! cargo bench --bench scaling -- [--sizes 1,10,50] [--only NAME] [--max-depth N]
 //! ```
 //!
 //! For every generated input shape and size (in MB of 10^6 bytes) it times the whole
@@ -93,12 +93,25 @@ fn main() -> Result<()> {
         if args.only.as_deref().is_some_and(|o| o != shape.name) {
             continue;
         }
+        warm_up(shape, args.max_depth);
         for &size in &args.sizes {
             run(shape, size * MB, args.max_depth);
         }
     }
     println!("peak RSS: {} KiB", peak_rss_kib());
     Ok(())
+}
+
+/// Clean a 100 KB input of the shape, untimed, so that one-time costs (compiling the
+/// detectors' regular expressions) are not counted in the first size.
+fn warm_up(shape: &Shape, max_depth: usize) {
+    let input = (shape.generate)(100_000);
+    let options = deboil::Options {
+        input: shape.input,
+        max_depth,
+        ..deboil::Options::default()
+    };
+    black_box(deboil::clean_bytes(input.as_bytes(), None, &options).is_ok());
 }
 
 /// Generate one input of `bytes` bytes, clean it once and print the figures.

@@ -133,7 +133,7 @@ pub struct CleanArgs {
     /// their tags are ignored and their text kept in the element at this depth, and the
     /// record gets a warning. Bounds parse time on hostile pages (real pages rarely
     /// nest deeper than 100).
-    #[arg(long, value_name = "N", default_value_t = deboil::DEFAULT_MAX_DEPTH, value_parser = clap::value_parser!(usize))]
+    #[arg(long, value_name = "N", default_value_t = deboil::DEFAULT_MAX_DEPTH)]
     pub max_depth: usize,
 
     /// Most blocks (paragraphs, lines, table cells) a document may have; a document
@@ -175,8 +175,8 @@ pub struct CleanArgs {
 /// Text shown after the options of `deboil clean --help`.
 const CLEAN_AFTER_HELP: &str = "\
 Each input gives one record, in walk order. An input that cannot be cleaned (missing, \
-unreadable, a dangling link, link loop or FIFO met in a directory, binary, too large, \
-corrupt gzip) gives an error record {\"id\", \"source\", \
+unreadable, a dangling link, link loop or FIFO met in a directory, binary, corrupt \
+gzip, over --max-bytes or --max-blocks) gives an error record {\"id\", \"source\", \
 \"error\": {\"kind\", \"message\"}} in the same stream (or its own .error.json file) and \
 a message on standard error; the batch goes on. A directory holding no file to pick \
 gives a message on standard error and no record.

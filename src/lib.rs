@@ -39,8 +39,9 @@ pub const DEFAULT_MAX_BYTES: usize = 64 * 1024 * 1024;
 /// Default deepest HTML element nesting kept as structure; deeper elements are
 /// flattened into the element at this depth, their text kept (see [`html::parse`]).
 pub const DEFAULT_MAX_DEPTH: usize = 512;
-/// Default cap on the blocks (paragraphs, lines, cells) of one document.
-pub const DEFAULT_MAX_BLOCKS: usize = 1_000_000;
+/// Default cap on the blocks (paragraphs, lines, cells) of one document: ten times the
+/// largest real pages (long lists and tables give some 20,000).
+pub const DEFAULT_MAX_BLOCKS: usize = 200_000;
 
 /// Which front end to use for an input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -130,6 +131,9 @@ pub fn clean_html(page: &str, options: &Options) -> Article {
 /// Clean raw bytes: decompress gzip, decode the charset, choose the front end, clean.
 ///
 /// `name_hint` (a file name) helps the choice of front end when the content is unclear.
+/// The hard limits of `options` apply: an input over `max_bytes` (after decompression)
+/// or with more than `max_blocks` blocks is an error; HTML nested deeper than
+/// `max_depth` is flattened, with a warning in the record.
 pub fn clean_bytes(
     bytes: &[u8],
     name_hint: Option<&str>,
