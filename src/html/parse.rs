@@ -24,8 +24,8 @@ use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
-use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
-use html5ever::{LocalName, TokenizerResult};
+use html5ever::tree_builder::{create_element, TreeBuilder, TreeBuilderOpts};
+use html5ever::{local_name, ns, LocalName, QualName, TokenizerResult};
 use scraper::{Html, HtmlTreeSink};
 
 /// How many of the innermost open elements a search for an element to close looks at.
@@ -52,6 +52,31 @@ pub fn parse_document(page: &str, max_depth: usize) -> Parsed {
         HtmlTreeSink::new(Html::new_document()),
         TreeBuilderOpts::default(),
     );
+    run(builder, TokenizerOpts::default(), page, max_depth)
+}
+
+/// Parse `fragment` as the content of a `<body>`, as [`Html::parse_fragment`] does,
+/// flattening elements nested deeper than `max_depth`: for markup inside metadata
+/// (a JSON-LD `articleBody`), which is as much a stranger's bytes as the page.
+pub fn parse_fragment(fragment: &str, max_depth: usize) -> Parsed {
+    let sink = HtmlTreeSink::new(Html::new_fragment());
+    let body = QualName::new(None, ns!(html), local_name!("body"));
+    let context = create_element(&sink, body, Vec::new());
+    let builder = TreeBuilder::new_for_fragment(sink, context, None, TreeBuilderOpts::default());
+    let tokenizer = TokenizerOpts {
+        initial_state: Some(builder.tokenizer_state_for_context_elem(false)),
+        ..TokenizerOpts::default()
+    };
+    run(builder, tokenizer, fragment, max_depth)
+}
+
+/// Tokenize `text` into `builder` through the depth filter.
+fn run(
+    builder: TreeBuilder<ego_tree::NodeId, HtmlTreeSink>,
+    options: TokenizerOpts,
+    text: &str,
+    max_depth: usize,
+) -> Parsed {
     let filter = DepthFilter {
         inner: builder,
         max_depth,
@@ -60,9 +85,9 @@ pub fn parse_document(page: &str, max_depth: usize) -> Parsed {
         passed: Cell::new(0),
         sealed: Cell::new(false),
     };
-    let tokenizer = Tokenizer::new(filter, TokenizerOpts::default());
+    let tokenizer = Tokenizer::new(filter, options);
     let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(page));
+    input.push_back(StrTendril::from_slice(text));
     while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     tokenizer.end();
     let flattened = tokenizer.sink.flattened.get();
@@ -605,6 +630,26 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].text().collect::<String>(), "if (a < b) x()");
         assert!(text(&parsed.document).ends_with("p {}after"));
+    }
+
+    #[test]
+    fn fragments_parse_as_scraper_does_and_deep_ones_are_flattened() {
+        for fragment in [
+            "Fish &amp; chips <b>daily</b>",
+            "<p>One<p>Two",
+            "<td>cell</td> x",
+        ] {
+            let parsed = parse_fragment(fragment, 8);
+            assert_eq!(
+                parsed.document,
+                Html::parse_fragment(fragment),
+                "{fragment}"
+            );
+        }
+        let deep = format!("{}bottom{}", "<div>".repeat(5000), "</div>".repeat(5000));
+        let parsed = parse_fragment(&deep, 16);
+        assert!(depth(&parsed.document) <= 20, "{}", depth(&parsed.document));
+        assert_eq!(text(&parsed.document), "bottom");
     }
 
     #[test]
