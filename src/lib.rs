@@ -39,8 +39,8 @@ pub const DEFAULT_MAX_BYTES: usize = 64 * 1024 * 1024;
 /// Default deepest HTML element nesting kept as structure; deeper elements are
 /// flattened into the element at this depth, their text kept (see [`html::parse`]).
 pub const DEFAULT_MAX_DEPTH: usize = 512;
-/// Default cap on the blocks (paragraphs, lines, cells) of one document: ten times the
-/// largest real pages (long lists and tables give some 20,000).
+/// Default cap on the blocks (paragraphs, lines, cells) of one document: thirty times
+/// the most of any page of the project corpora (6,569 blocks of 2,487 pages).
 pub const DEFAULT_MAX_BLOCKS: usize = 200_000;
 
 /// Which front end to use for an input.
