@@ -220,7 +220,7 @@ fn orphaned_records_fail_the_check_and_bless_removes_them() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("1 fixtures, 1 match, 0 differ, 0 new, 1 orphaned"),
+        stdout.contains("1 fixture, 1 match, 0 differ, 0 new, 1 orphaned"),
         "{stdout}"
     );
     // Out of the globs' scope, an orphan is not reported.

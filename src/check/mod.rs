@@ -188,8 +188,13 @@ impl Report {
     pub fn summary(&self) -> String {
         let differing = self.differing();
         let verb = if differing == 1 { "differs" } else { "differ" };
+        let noun = if self.fixtures == 1 {
+            "fixture"
+        } else {
+            "fixtures"
+        };
         format!(
-            "check: {} fixtures, {} match, {differing} {verb}, {} new, {} orphaned",
+            "check: {} {noun}, {} match, {differing} {verb}, {} new, {} orphaned",
             self.fixtures,
             self.matched,
             self.new_fixtures(),
