@@ -187,6 +187,14 @@ mod tests {
             ("Lesezeit: 4 Minuten", Reason::ReadingTime),
             ("Please enter a valid email", Reason::FormMessage),
             (
+                "Your email address will not be published. Required fields are marked *",
+                Reason::FormMessage,
+            ),
+            (
+                "Deine E-Mail-Adresse wird nicht veröffentlicht.",
+                Reason::FormMessage,
+            ),
+            (
                 "Bitte geben Sie eine gültige E-Mail-Adresse ein",
                 Reason::FormMessage,
             ),
