@@ -53,13 +53,17 @@ fn reasons_of<'a>(record: &'a Value, prefix: &str) -> Vec<&'a str> {
         .collect()
 }
 
-/// The non-empty lines of a seed file, white space folded.
+/// The non-empty lines of a seed file (`<prefix>*.txt`; its expected record sits beside
+/// it), white space folded.
 fn source_paragraphs(prefix: &str) -> Vec<String> {
     let dir = std::fs::read_dir("fixtures/seeds").expect("seeds dir");
     let path = dir
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with(prefix) && name.ends_with(".txt")
+        })
         .expect("seed file");
     std::fs::read_to_string(path)
         .expect("readable seed")
