@@ -30,6 +30,13 @@ const NEGATIVE: &[(Reason, &[&str])] = &[
     (Reason::Navigation, &["nav", "navbar", "navigation", "menu", "sidebar", "footer", "masthead", "toolbar", "pagination", "pager", "skiplink", "widget", "widgets", "tags", "taglist", "tagcloud", "topics", "keywords", "sitemap"]),
 ];
 
+/// Beginnings of tokens naming noise of one kind whatever follows (`cookiebanner`,
+/// `consentlayer`, `cookienotice`).
+#[rustfmt::skip]
+const PREFIXES: &[(Reason, &[&str])] = &[
+    (Reason::Cookie, &["cookie", "consent"]),
+];
+
 /// What the class/id of an element says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Hint {
@@ -98,8 +105,19 @@ fn is_state_modifier(token: &str) -> bool {
     .any(|prefix| token.starts_with(prefix))
 }
 
-/// The reason a single token names, if it names noise.
+/// The reason a single token names, if it names noise: a token of the vocabulary, or
+/// one beginning with a prefix of [`PREFIXES`].
 fn negative(token: &str) -> Option<Reason> {
+    named(token).or_else(|| {
+        PREFIXES
+            .iter()
+            .find(|(_, prefixes)| prefixes.iter().any(|p| token.starts_with(p)))
+            .map(|(reason, _)| *reason)
+    })
+}
+
+/// The reason a token of the vocabulary names.
+fn named(token: &str) -> Option<Reason> {
     static INDEX: OnceLock<HashMap<&'static str, Reason>> = OnceLock::new();
     INDEX
         .get_or_init(|| {
@@ -145,6 +163,19 @@ mod tests {
             hint(Some("header-ad"), None),
             Hint::Negative(Reason::Advertising)
         );
+    }
+
+    #[test]
+    fn cookie_prefixes_name_consent_boxes() {
+        assert_eq!(
+            hint(Some("cmplz-cookiebanner banner-1"), None),
+            Hint::Negative(Reason::Cookie)
+        );
+        assert_eq!(
+            hint(None, Some("consentLayer")),
+            Hint::Negative(Reason::Cookie)
+        );
+        assert_eq!(hint(Some("cookbook-entry"), None), Hint::Positive);
     }
 
     #[test]

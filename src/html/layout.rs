@@ -4,17 +4,31 @@
 //! `breadcrumb`. A block that repeats the page's description right under the headline
 //! is the standfirst when it stands apart from the body (the next block is held by
 //! another parent); the body's own first paragraph, which many sites reuse as the
-//! description, stays body.
+//! description, stays body. A byline line of the article's head between deck and body
+//! (the next block left after the detectors) also sets the deck apart.
+//!
+//! The head of the article holds more furniture than a text has: a short line naming the
+//! author known from the metadata (with a date, a role or a reading time: `Jane Roe ·
+//! 3 May 2026`) before the first paragraph of prose goes as `byline`, and a label of a
+//! few words printed right above the headline (a kicker: a section or place name) goes
+//! as `breadcrumb`.
 
 use crate::block::{Block, Role};
 use crate::meta::page::PageMeta;
 use crate::meta::Found;
+use crate::noise::walls::ends_sentence;
 use crate::reason::Reason;
 
 /// Most words a section path glued before the headline may have.
 const BREADCRUMB_MAX_WORDS: usize = 5;
 /// How many body blocks from the top the standfirst may stand.
 const STANDFIRST_WINDOW: usize = 3;
+/// Most words of a line in the article's head that names the author.
+const BYLINE_LINE_MAX_WORDS: usize = 16;
+/// Fewest words of the first paragraph of prose: the head ends there.
+const PROSE_MIN_WORDS: usize = 20;
+/// Most words of a kicker printed right above the headline.
+const KICKER_MAX_WORDS: usize = 3;
 
 /// Place title and standfirst; returns them.
 pub fn layout(
@@ -26,6 +40,10 @@ pub fn layout(
     let headline = meta.title.clone().or(first_h1);
     if let Some(headline) = &headline {
         mark_headline(blocks, headline);
+    }
+    mark_kicker(blocks);
+    if let Some(byline) = &meta.byline {
+        mark_byline_lines(blocks, byline, meta.description.as_deref());
     }
     let standfirst = meta
         .description
@@ -74,6 +92,73 @@ fn is_glued_breadcrumb(text: &str, headline: &str) -> bool {
     })
 }
 
+/// A label of a few words right above the title (a section or place name printed as a
+/// kicker) goes as a breadcrumb.
+fn mark_kicker(blocks: &mut [Block]) {
+    let Some(title) = blocks.iter().position(|b| b.role == Role::Title) else {
+        return;
+    };
+    let Some(above) = blocks[..title].iter().rposition(|b| !b.is_removed()) else {
+        return;
+    };
+    let block = &mut blocks[above];
+    let label = block.is_body()
+        && block.words_upto(KICKER_MAX_WORDS + 1) <= KICKER_MAX_WORDS
+        && !ends_sentence(&block.text);
+    if label {
+        block.remove(Reason::Breadcrumb);
+    }
+}
+
+/// Short lines before the first paragraph of prose that name an author of the byline
+/// (from the metadata) go as bylines: `Jane Roe, Reporter · 3 May 2026`. The deck (the
+/// block printing the description) does not end the head.
+fn mark_byline_lines(blocks: &mut [Block], byline: &str, description: Option<&str>) {
+    let deck = description.map(fold);
+    let names: Vec<String> = byline
+        .split(", ")
+        .map(fold)
+        .filter(|n| n.split(' ').count() >= 2)
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    for block in blocks.iter_mut() {
+        if !block.is_body() {
+            continue;
+        }
+        let text = fold(&block.text);
+        if is_prose(block) && deck.as_deref() != Some(text.as_str()) {
+            break;
+        }
+        let short = block.words_upto(BYLINE_LINE_MAX_WORDS + 1) <= BYLINE_LINE_MAX_WORDS;
+        if short && names.iter().any(|n| text.contains(n.as_str())) {
+            block.remove(Reason::Byline);
+        }
+    }
+}
+
+/// A paragraph of prose: long, or a sentence of some length.
+fn is_prose(block: &Block) -> bool {
+    let words = block.words_upto(PROSE_MIN_WORDS);
+    words >= PROSE_MIN_WORDS || (words >= 10 && ends_sentence(&block.text))
+}
+
+/// Whether the block at `at` stands apart from the body: its parent differs from the
+/// next block's, or the next block left after the detectors was a byline, date or
+/// reading-time line (the head of the article between deck and body).
+fn stands_apart(blocks: &[Block], apart: &[bool], at: usize) -> bool {
+    if apart.get(at).copied().unwrap_or(true) {
+        return true;
+    }
+    blocks.get(at + 1).is_some_and(|next| {
+        matches!(
+            next.role,
+            Role::Removed(Reason::Byline | Reason::DateLine | Reason::ReadingTime)
+        )
+    })
+}
+
 /// A body block near the top that prints the description is the standfirst.
 fn mark_standfirst(blocks: &mut [Block], apart: &[bool], description: &str) -> Option<String> {
     let wanted = fold(description);
@@ -85,7 +170,7 @@ fn mark_standfirst(blocks: &mut [Block], apart: &[bool], description: &str) -> O
         .iter()
         .take(STANDFIRST_WINDOW)
         .find(|&&i| fold(&blocks[i].text) == wanted)
-        .filter(|&&i| apart[i])?;
+        .filter(|&&i| stands_apart(blocks, apart, i))?;
     blocks[*at].role = Role::Standfirst;
     Some(blocks[*at].text.clone())
 }

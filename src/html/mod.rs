@@ -12,14 +12,14 @@ mod visible;
 pub use hints::{hint, Hint};
 pub use visible::visible_text;
 
-use crate::block::{Block, Role};
+use crate::block::{Block, BlockKind, Role};
 use crate::error::CleanError;
 use crate::meta::page::PageMeta;
 use crate::noise::similarity::{containment, shingles};
 use crate::reason::Reason;
 use crate::record::{Article, InputKind};
 use crate::Options;
-use dom::Page;
+use dom::{Page, PageBlock, Tag};
 
 /// A region with less body text than this is not trusted: the page is cleaned from its
 /// visible text by the text front end instead.
@@ -48,19 +48,18 @@ pub fn clean(page: &str, options: &Options) -> Result<Article, CleanError> {
     let meta = crate::meta::page::extract(&document);
     let parsed = dom::page_blocks_upto(&document, options.max_blocks)?;
     drop(document);
+    let parsed = table_rows(inherit_kinds(parsed));
     let first_h1 = first_h1(&parsed);
     let apart = set_apart(&parsed);
     let in_body = in_article_body(&parsed, meta.article_body.as_deref());
     let mut blocks = judged_blocks(parsed, &in_body);
     let found = crate::noise::detect(&mut blocks);
+    if options.explain {
+        name_navigation(&mut blocks);
+    }
     let placed = layout::layout(&mut blocks, &apart, &meta, first_h1);
     crate::noise::duplicates::remove(&mut blocks);
-    let body_chars: usize = blocks
-        .iter()
-        .filter(|b| b.is_body())
-        .map(Block::char_count)
-        .sum();
-    let mut article = if body_chars < MIN_REGION_CHARS {
+    let mut article = if body_chars(&blocks) < MIN_REGION_CHARS {
         from_page_text(&blocks, options)
     } else {
         crate::assemble::article(
@@ -77,6 +76,115 @@ pub fn clean(page: &str, options: &Options) -> Result<Article, CleanError> {
         article.warnings.push(warning);
     }
     Ok(article)
+}
+
+/// Characters of the blocks still in the body.
+fn body_chars(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .filter(|b| b.is_body())
+        .map(Block::char_count)
+        .sum()
+}
+
+/// Blocks removed as navigation (outside the region, or link lines) that a phrase
+/// family knows are removed for that family's reason instead (a "Read more:" link, a
+/// cookie notice or a share row outside the article): the audit trail says what they are.
+fn name_navigation(blocks: &mut [Block]) {
+    let navigation = Role::Removed(Reason::Navigation);
+    for block in blocks.iter_mut().filter(|b| b.role == navigation) {
+        if let Some(reason) = crate::noise::phrases::classify(&block.text) {
+            block.role = Role::Removed(reason);
+        }
+    }
+}
+
+/// Paragraphs held by a list item or a block quote (`<li><p>`, `<blockquote><p>`) are
+/// of that kind.
+fn inherit_kinds(mut page: Page) -> Page {
+    for i in 0..page.blocks.len() {
+        if page.blocks[i].block.kind != BlockKind::Paragraph {
+            continue;
+        }
+        let inherited =
+            page.ancestors(page.blocks[i].element)
+                .find_map(|e| match page.elements[e].tag {
+                    Tag::Quote => Some(BlockKind::Quote),
+                    Tag::ListItem => Some(BlockKind::ListItem),
+                    _ => None,
+                });
+        if let Some(kind) = inherited {
+            page.blocks[i].block.kind = kind;
+        }
+    }
+    page
+}
+
+/// A table row of two or more cells holding one block each becomes one `table` block,
+/// its cells joined by tabs (as the text front end reads tab-separated lines). Rows of
+/// layout tables, whose cells hold many blocks, stay as they are.
+fn table_rows(mut page: Page) -> Page {
+    let mut merged = Vec::with_capacity(page.blocks.len());
+    let blocks = std::mem::take(&mut page.blocks);
+    let mut i = 0;
+    while i < blocks.len() {
+        let row = row_of_blocks(&page, &blocks, i);
+        let Some(end) = row else {
+            merged.push(blocks[i].clone());
+            i += 1;
+            continue;
+        };
+        merged.push(join_row(&page, &blocks[i..end]));
+        i = end;
+    }
+    page.blocks = merged;
+    page
+}
+
+/// If the block at `start` opens a row of two or more cells with one block each, the
+/// end (exclusive) of that row's blocks.
+fn row_of_blocks(page: &Page, blocks: &[PageBlock], start: usize) -> Option<usize> {
+    let cell_row = |b: &PageBlock| {
+        let element = &page.elements[b.element];
+        (element.tag == Tag::Cell)
+            .then_some(element.parent)
+            .flatten()
+    };
+    let row = cell_row(&blocks[start])?;
+    let mut end = start + 1;
+    while end < blocks.len() && cell_row(&blocks[end]) == Some(row) {
+        if blocks[end].element == blocks[end - 1].element {
+            return None;
+        }
+        end += 1;
+    }
+    let whole_row = end - start >= 2
+        && (end == blocks.len() || !page.ancestors(blocks[end].element).any(|e| e == row));
+    let opens_row = start == 0 || !page.ancestors(blocks[start - 1].element).any(|e| e == row);
+    (whole_row && opens_row).then_some(end)
+}
+
+/// One `table` block from the blocks of a row's cells.
+fn join_row(page: &Page, cells: &[PageBlock]) -> PageBlock {
+    let first = &cells[0];
+    let text = cells
+        .iter()
+        .map(|c| c.block.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\t");
+    let chars: usize = cells.iter().map(|c| c.block.char_count()).sum();
+    let linked: f32 = cells
+        .iter()
+        .map(|c| c.block.link_density * c.block.char_count() as f32)
+        .sum();
+    let mut block = Block::new(text, first.block.line);
+    block.kind = BlockKind::Table;
+    block.link_density = linked / chars.max(1) as f32;
+    PageBlock {
+        block,
+        element: page.elements[first.element].parent.unwrap_or(first.element),
+        heading_level: None,
+    }
 }
 
 /// The page's blocks with the region's verdicts: outside the region (unless they print

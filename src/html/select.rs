@@ -17,12 +17,17 @@
 //! grid, a job board): there every block of a few words outside noise hints is an
 //! entry and counts for the region, linked or not.
 //!
+//! A section headed by a comments heading (`4 Responses`, `Kommentare (2)`, `12
+//! commentaires`) is named by it, as a class would: what follows the heading in the
+//! same element is comments, whatever its class names say.
+//!
 //! A class/id hint is not trusted on an element that holds the element marked as the
 //! article, nor on an element that holds most of the page's prose: a wrapper named
 //! `sidebar-layout` around the whole page says nothing about its content.
 
 use super::dom::{Page, Tag};
 use super::hints::Hint;
+use crate::noise::phrases::classify;
 use crate::noise::walls::ends_sentence;
 use crate::reason::Reason;
 
@@ -103,9 +108,10 @@ pub fn select(page: &Page, in_body: &[bool]) -> Selection {
     let raw = subtree_sums(page, &prose);
     let total = raw.first().copied().unwrap_or(0.0);
     let holds_article = holds_article(page);
+    let headed = headed_sections(page);
     let trusted: Vec<Option<Reason>> = (0..page.elements.len())
         .map(|e| {
-            let reason = noise_reason(page, e)?;
+            let reason = noise_reason(page, e).or(headed[e])?;
             let wraps_page = raw[e] >= HINT_TRUST_SHARE * total;
             (!holds_article[e] && !wraps_page).then_some(reason)
         })
@@ -219,6 +225,28 @@ fn block_value(block: &crate::block::Block, prose: f32, in_noise: bool) -> f32 {
         return 0.0;
     }
     -chars.clamp(NOISE_MIN_CHARGE, 200.0) * NOISE_WEIGHT * block.link_density.max(0.5)
+}
+
+/// Per element, the reason its heading names: an element whose first block is a heading
+/// of the comments phrase family holds comments.
+fn headed_sections(page: &Page) -> Vec<Option<Reason>> {
+    let mut headed = vec![None; page.elements.len()];
+    let mut seen = vec![false; page.elements.len()];
+    for b in &page.blocks {
+        let parent = page.elements[b.element].parent;
+        let first_in_parent = parent.is_some_and(|p| !seen[p]);
+        for e in page.ancestors(b.element) {
+            seen[e] = true;
+        }
+        let Some(parent) = parent.filter(|_| first_in_parent) else {
+            continue;
+        };
+        let is_heading = b.heading_level.is_some();
+        if is_heading && classify(&b.block.text) == Some(Reason::Comments) {
+            headed[parent] = Some(Reason::Comments);
+        }
+    }
+    headed
 }
 
 /// The reason an element's tag or class/id names, if it names noise.
@@ -349,6 +377,25 @@ mod tests {
         let got = kept(&html);
         assert!(got.iter().filter(|t| t.starts_with("This is")).count() == 3);
         assert!(!got.contains(&"Home".to_string()));
+    }
+
+    #[test]
+    fn a_section_under_a_comments_heading_is_comments() {
+        let long = format!("{PROSE} {PROSE} {PROSE} {PROSE}");
+        let html = format!(
+            "<body><div><div class=story><p>{long}</p><p>{long}</p></div>\
+             <div class=feedback><h2>3 Comments</h2><div class=item><p>{PROSE}</p></div>\
+             <div class=item><p>{PROSE}</p></div><div class=item><p>{PROSE}</p></div></div></div></body>"
+        );
+        let page = page_blocks(&Html::parse_document(&html));
+        let selection = select(&page, &vec![false; page.blocks.len()]);
+        let comments = selection
+            .noise
+            .iter()
+            .filter(|n| **n == Some(Reason::Comments))
+            .count();
+        assert_eq!(comments, 4);
+        assert_eq!(kept(&html).len(), 2);
     }
 
     #[test]
