@@ -2,18 +2,18 @@
 //! entity decoding, URL recognition, and comparison keys.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
-use scraper::Html;
 
-/// Decode HTML entities and drop the formatting tags metadata values sometimes carry
-/// (`<p>`, `<b>`, `<a href>`), then collapse runs of whitespace to one space and trim.
-/// Any other `<…>` is text: a description about `<script>` keeps the word. Returns
-/// `None` when nothing visible is left.
+/// Decode HTML entities and drop the tags metadata values sometimes carry (`<p>`,
+/// `<b>`, `<a href>`), then collapse runs of whitespace to one space and trim. A `<…>`
+/// that is not markup stays text: a description about `<script>` tags keeps the word.
+/// Returns `None` when nothing visible is left.
 pub fn clean(raw: &str) -> Option<String> {
     let decoded = if raw.contains('&') || raw.contains('<') {
-        decode_markup(&literal_brackets(&without_formatting_tags(raw)))
+        decode_markup(&mark_tags(raw))
     } else {
         raw.to_owned()
     };
@@ -26,41 +26,80 @@ pub fn normalise_space(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `raw` without the tags of text formatting, each replaced by a space when it breaks
-/// a line or a block, else by nothing.
-fn without_formatting_tags(raw: &str) -> Cow<'_, str> {
-    static FORMATTING: OnceLock<Regex> = OnceLock::new();
-    let formatting = FORMATTING.get_or_init(|| {
-        Regex::new(
-            r"(?i)<(/?)(p|br|div|li|ul|ol|h[1-6]|b|i|em|strong|a|span|small|sup|sub|u|mark|abbr|cite|q|time)(?:\s[^<>]*)?/?>",
-        )
-        .expect("formatting-tag pattern compiles")
+/// Elements whose tags end a line of text: a space goes before each, so that
+/// `<p>One.</p><p>Two.</p>` reads "One. Two.".
+const BREAKING: &[&str] = &[
+    "p",
+    "br",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "dd",
+    "dt",
+    "hr",
+];
+
+/// Elements that have no end tag.
+const VOID: &[&str] = &["br", "hr", "img", "wbr", "source", "meta", "link", "input"];
+
+/// Other elements metadata values carry.
+const INLINE: &[&str] = &[
+    "a", "b", "i", "em", "strong", "span", "small", "sup", "sub", "u", "s", "mark", "abbr", "cite",
+    "q", "time", "code", "pre", "font", "script", "style", "noscript", "iframe",
+];
+
+/// `raw` with each tag read as markup or as text: a tag is markup when it names an
+/// element and is void or closed somewhere in the value (`<p>…</p>`); any other `<`
+/// is written as `&lt;`, so that decoding keeps it as text. Markup tags that end a line
+/// get a space before them.
+fn mark_tags(raw: &str) -> Cow<'_, str> {
+    static TAG: OnceLock<Regex> = OnceLock::new();
+    let tag = TAG.get_or_init(|| {
+        Regex::new(r"<(/?)([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>|<").expect("tag pattern compiles")
     });
-    formatting.replace_all(raw, |caps: &regex::Captures<'_>| {
-        let name = caps[2].to_ascii_lowercase();
-        let breaks = matches!(name.as_str(), "p" | "br" | "div" | "li" | "ul" | "ol")
-            || name.starts_with('h');
-        if breaks {
-            " "
+    let lower = raw.to_ascii_lowercase();
+    let mut closed_names: HashMap<String, bool> = HashMap::new();
+    tag.replace_all(raw, |caps: &regex::Captures<'_>| {
+        let whole = &caps[0];
+        let Some(name) = caps.get(2).map(|m| m.as_str().to_ascii_lowercase()) else {
+            return "&lt;".to_owned();
+        };
+        let known = BREAKING.contains(&name.as_str()) || INLINE.contains(&name.as_str());
+        let closed = VOID.contains(&name.as_str())
+            || *closed_names
+                .entry(name.clone())
+                .or_insert_with(|| lower.contains(&format!("</{name}")));
+        if !(known && closed) {
+            return format!("&lt;{}", &whole[1..]);
+        }
+        if BREAKING.contains(&name.as_str()) {
+            format!(" {whole}")
         } else {
-            ""
+            whole.to_owned()
         }
     })
 }
 
-/// `text` with every remaining `<` written as an entity, so that decoding reads it as
-/// text rather than as the start of an element.
-fn literal_brackets(text: &str) -> Cow<'_, str> {
-    if text.contains('<') {
-        Cow::Owned(text.replace('<', "&lt;"))
-    } else {
-        Cow::Borrowed(text)
-    }
-}
-
-/// The text of `raw` read as an HTML fragment: entities decoded.
+/// The text of `raw` read as an HTML fragment: entities decoded. The fragment is a
+/// stranger's markup like the page, so it is parsed with the same depth limit.
 fn decode_markup(raw: &str) -> String {
-    let fragment = Html::parse_fragment(raw);
+    let fragment = crate::html::parse::parse_fragment(raw, crate::DEFAULT_MAX_DEPTH).document;
     fragment.root_element().text().collect()
 }
 
@@ -112,6 +151,18 @@ mod tests {
             Some("Tom & Jerry’s show")
         );
         assert_eq!(clean(" \n "), None);
+    }
+
+    #[test]
+    fn deeply_nested_markup_in_a_value_keeps_its_text() {
+        let depth = 100_000;
+        // Closed elements: markup, parsed with the depth limit.
+        let value = format!(
+            "{}deep &amp; text{}",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        assert_eq!(clean(&value).as_deref(), Some("deep & text"));
     }
 
     #[test]
