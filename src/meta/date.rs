@@ -7,7 +7,8 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 /// Month names and abbreviations (English, German, French, Spanish, Italian,
-/// Portuguese, Dutch), with their month number.
+/// Portuguese, Dutch, Polish and Russian, the last two in the genitive dates use as
+/// well as the nominative), with their month number.
 #[rustfmt::skip]
 const MONTHS: &[(&str, u32)] = &[
     ("january", 1), ("jan", 1), ("januar", 1), ("jänner", 1), ("janvier", 1), ("janv", 1), ("enero", 1), ("ene", 1), ("gennaio", 1), ("janeiro", 1), ("januari", 1),
@@ -22,6 +23,13 @@ const MONTHS: &[(&str, u32)] = &[
     ("october", 10), ("oct", 10), ("oktober", 10), ("okt", 10), ("octobre", 10), ("octubre", 10), ("ottobre", 10), ("outubro", 10), ("out", 10),
     ("november", 11), ("nov", 11), ("novembre", 11), ("noviembre", 11), ("novembro", 11),
     ("december", 12), ("dec", 12), ("dezember", 12), ("dez", 12), ("décembre", 12), ("decembre", 12), ("déc", 12), ("diciembre", 12), ("dic", 12), ("dicembre", 12), ("dezembro", 12),
+    ("stycznia", 1), ("styczeń", 1), ("lutego", 2), ("luty", 2), ("marca", 3), ("marzec", 3), ("kwietnia", 4), ("kwiecień", 4),
+    ("maja", 5), ("maj", 5), ("czerwca", 6), ("czerwiec", 6), ("lipca", 7), ("lipiec", 7), ("sierpnia", 8), ("sierpień", 8),
+    ("września", 9), ("wrzesień", 9), ("października", 10), ("październik", 10), ("listopada", 11), ("listopad", 11), ("grudnia", 12), ("grudzień", 12),
+    ("января", 1), ("январь", 1), ("янв", 1), ("февраля", 2), ("февраль", 2), ("фев", 2), ("марта", 3), ("март", 3), ("мар", 3),
+    ("апреля", 4), ("апрель", 4), ("апр", 4), ("мая", 5), ("май", 5), ("июня", 6), ("июнь", 6), ("июн", 6),
+    ("июля", 7), ("июль", 7), ("июл", 7), ("августа", 8), ("август", 8), ("авг", 8), ("сентября", 9), ("сентябрь", 9), ("сен", 9), ("сент", 9),
+    ("октября", 10), ("октябрь", 10), ("окт", 10), ("ноября", 11), ("ноябрь", 11), ("ноя", 11), ("декабря", 12), ("декабрь", 12), ("дек", 12),
 ];
 
 /// Words that may stand beside a date on a date line: labels, prepositions, weekdays,
@@ -34,6 +42,8 @@ const DATE_LINE_WORDS: &[&str] = &[
     "publié", "publie", "mis", "à", "a", "jour", "modifié", "le", "par", "h", "mise",
     "publicado", "actualizado", "modificado", "el", "de", "del", "a", "las", "la", "hs", "horas",
     "pubblicato", "aggiornato", "il", "alle", "ore", "em", "às", "gepubliceerd", "bijgewerkt", "op", "om",
+    "opublikowano", "zaktualizowano", "aktualizacja", "dnia", "godz", "r",
+    "опубликовано", "обновлено", "изменено", "дата", "г", "года", "в",
     // weekdays
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
@@ -93,9 +103,9 @@ fn date_patterns() -> &'static [Regex] {
             // 2016-03-24, 2016-03-24T14:32:00Z
             r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b",
             // 24 March, 2016 / 24. März 2016 / 24 de marzo de 2016 / 1er mars 2016
-            r"(?i)\b(?P<d>\d{1,2})(?:\.|º|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<m>\p{L}{3,10})\.?,?\s+(?:de\s+|del\s+)?(?P<y>\d{4})\b",
+            r"(?i)\b(?P<d>\d{1,2})(?:\.|º|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<m>\p{L}{3,12})\.?,?\s+(?:de\s+|del\s+)?(?P<y>\d{4})\b",
             // March 24, 2016 / Mar. 24 2016
-            r"(?i)\b(?P<m>\p{L}{3,10})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b",
+            r"(?i)\b(?P<m>\p{L}{3,12})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b",
             // 24.03.2016
             r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})\b",
             // 24/03/2016 (day or month first: decided by the values)
@@ -243,6 +253,20 @@ mod tests {
         assert_eq!(iso("2016-03-24T10:00:00Z").as_deref(), Some("2016-03-24"));
         assert_eq!(iso("24.03.2016").as_deref(), Some("2016-03-24"));
         assert_eq!(iso("03/24/2016").as_deref(), Some("2016-03-24"));
+    }
+
+    #[test]
+    fn reads_polish_and_russian_dates() {
+        assert_eq!(iso("15 maja 2020 r.").as_deref(), Some("2020-05-15"));
+        assert_eq!(
+            iso("Opublikowano: 3 października 2021").as_deref(),
+            Some("2021-10-03")
+        );
+        assert_eq!(iso("18 мая 2026").as_deref(), Some("2026-05-18"));
+        assert_eq!(
+            iso("Опубликовано 2 декабря 2025 г.").as_deref(),
+            Some("2025-12-02")
+        );
     }
 
     #[test]

@@ -124,7 +124,7 @@ fn strip_prefix(text: &str) -> String {
     static PREFIX: OnceLock<Regex> = OnceLock::new();
     let pattern = PREFIX.get_or_init(|| {
         Regex::new(
-            r"(?i)^\s*(?:(?:written|posted|reported|words|text|story|article|published|reviewed|edited|compiled|created|geschrieben|écrit|escrito|publicado)\s+)?(?:by|von|par|por|door)\b\s*:?\s*|^\s*(?:authors?|autor(?:in|en)?|auteur|autore|byline|writer|posted)\b\s*:?\s*",
+            r"(?i)^\s*(?:(?:written|posted|reported|words|text|story|article|published|reviewed|edited|compiled|created|geschrieben|écrit|escrito|publicado)\s+)?(?:by|von|par|por|door)\b\s*:?\s*|^\s*(?:authors?|autor(?:in|en|ka|zy)?|auteur|autore|автор(?:ы)?|byline|writer|posted)\b\s*:?\s*",
         )
         .expect("prefix pattern compiles")
     });
@@ -280,6 +280,7 @@ mod tests {
         assert_eq!(names("Par Marie Dupont"), ["Marie Dupont"]);
         assert_eq!(names("Por Juan Pérez"), ["Juan Pérez"]);
         assert_eq!(names("Written by: Jane Doe"), ["Jane Doe"]);
+        assert_eq!(names("Автор: Ирина Колосова"), ["Ирина Колосова"]);
     }
 
     #[test]

@@ -216,12 +216,12 @@ pub fn byline_lines(texts: &[ShortText]) -> Vec<String> {
 }
 
 /// The byline label a text starts with ("By", "Written by", "Author:", "Von", "Par",
-/// "Por"), when it does.
+/// "Por", "Autor:", "Автор:"), when it does.
 fn byline_label(text: &str) -> Option<&str> {
     static LABEL: OnceLock<regex::Regex> = OnceLock::new();
     let pattern = LABEL.get_or_init(|| {
         regex::Regex::new(
-            r"^(?:(?:(?:written|posted|reported|words|story)\s+)?(?:by|By|BY)|(?:[Aa]uthors?|AUTHORS?|Written by|Von|Par|Por)\s*:?)(?:\s+|$)",
+            r"^(?:(?:(?:written|posted|reported|words|story)\s+)?(?:by|By|BY)|(?:[Aa]uthors?|AUTHORS?|Written by|Von|Par|Por)\s*:?|(?:[Aa]utor|[Aa]uteur|Автор|АВТОР)\s*:)(?:\s+|$)",
         )
         .expect("byline label pattern compiles")
     });
