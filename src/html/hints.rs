@@ -2,6 +2,7 @@
 //! for article bodies on one side and for comments, share bars, related links, ads and
 //! the like on the other. The vocabulary is data; matching is on whole tokens.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -58,38 +59,69 @@ pub enum Hint {
 pub fn hint(class: Option<&str>, id: Option<&str>) -> Hint {
     let mut found = Hint::None;
     for token in class.into_iter().chain(id).flat_map(str::split_whitespace) {
-        let lower = token.to_ascii_lowercase();
-        if is_state_modifier(&lower) {
-            continue;
+        match remembered_verdict(token) {
+            Hint::Negative(reason) => return Hint::Negative(reason),
+            Hint::Positive => found = Hint::Positive,
+            Hint::None => {}
         }
-        let compound = lower.contains(|c: char| !c.is_ascii_alphanumeric());
-        let joined = if compound {
-            lower.chars().filter(char::is_ascii_alphanumeric).collect()
-        } else {
-            String::new()
-        };
-        let whole = if compound {
-            joined.as_str()
-        } else {
-            lower.as_str()
-        };
-        if let Some(reason) = negative(whole) {
+    }
+    found
+}
+
+/// Entries the per-thread memo of token verdicts holds before it starts afresh.
+const MEMO_CAPACITY: usize = 8192;
+
+thread_local! {
+    /// Verdicts of recent class and id tokens: pages repeat a few hundred tokens on
+    /// thousands of elements, and sites repeat them across pages.
+    static VERDICTS: RefCell<HashMap<Box<str>, Hint>> = RefCell::new(HashMap::new());
+}
+
+/// [`token_verdict`], remembered per thread.
+fn remembered_verdict(token: &str) -> Hint {
+    VERDICTS.with(|memo| {
+        if let Some(known) = memo.borrow().get(token) {
+            return *known;
+        }
+        let verdict = token_verdict(token);
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= MEMO_CAPACITY {
+            memo.clear();
+        }
+        memo.insert(token.into(), verdict);
+        verdict
+    })
+}
+
+/// What one class or id token says: negative when the token, or one of its parts,
+/// names noise; positive when it, or a part, names an article body.
+fn token_verdict(token: &str) -> Hint {
+    let lower = token.to_ascii_lowercase();
+    if is_state_modifier(&lower) {
+        return Hint::None;
+    }
+    let compound = lower.contains(|c: char| !c.is_ascii_alphanumeric());
+    let joined: String = if compound {
+        lower.chars().filter(char::is_ascii_alphanumeric).collect()
+    } else {
+        lower.clone()
+    };
+    if let Some(reason) = negative(&joined) {
+        return Hint::Negative(reason);
+    }
+    if POSITIVE.contains(&joined.as_str()) {
+        return Hint::Positive;
+    }
+    if !compound {
+        return Hint::None;
+    }
+    let mut found = Hint::None;
+    for part in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if let Some(reason) = negative(part) {
             return Hint::Negative(reason);
         }
-        if POSITIVE.contains(&whole) {
+        if POSITIVE.contains(&part) {
             found = Hint::Positive;
-            continue;
-        }
-        if !compound {
-            continue;
-        }
-        for part in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
-            if let Some(reason) = negative(part) {
-                return Hint::Negative(reason);
-            }
-            if POSITIVE.contains(&part) {
-                found = Hint::Positive;
-            }
         }
     }
     found
@@ -176,6 +208,15 @@ mod tests {
             Hint::Negative(Reason::Cookie)
         );
         assert_eq!(hint(Some("cookbook-entry"), None), Hint::Positive);
+    }
+
+    #[test]
+    fn remembered_verdicts_match_fresh_ones() {
+        for tokens in ["article-body", "comments-area", "has-sidebar", "Main", "x"] {
+            let fresh = token_verdict(tokens);
+            assert_eq!(remembered_verdict(tokens), fresh, "{tokens}");
+            assert_eq!(remembered_verdict(tokens), fresh, "{tokens} (again)");
+        }
     }
 
     #[test]
