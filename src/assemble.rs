@@ -4,7 +4,8 @@ use crate::block::{Block, Role};
 use crate::meta::Found;
 use crate::record::{Article, BodyBlock, InputKind, Removal, Stats};
 
-/// Build the record. `id` and `source` are left empty for the caller to fill.
+/// Build the record. `id`, `source` and `lang` are left empty for the caller to fill
+/// (the HTML front end detects a language only when the page declares none).
 pub fn article(input: InputKind, blocks: Vec<Block>, found: Found, explain: bool) -> Article {
     let mut body = Vec::new();
     let mut removed = Vec::new();
@@ -31,7 +32,6 @@ pub fn article(input: InputKind, blocks: Vec<Block>, found: Found, explain: bool
     let kept_chars = text.chars().count()
         + found.title.as_deref().map_or(0, |t| t.chars().count())
         + found.standfirst.as_deref().map_or(0, |t| t.chars().count());
-    let lang = crate::meta::detect_language(&text);
     Article {
         id: String::new(),
         source: String::new(),
@@ -42,7 +42,7 @@ pub fn article(input: InputKind, blocks: Vec<Block>, found: Found, explain: bool
         byline: found.byline,
         site: None,
         url: None,
-        lang,
+        lang: None,
         text,
         blocks: body,
         removed: if explain { removed } else { Vec::new() },

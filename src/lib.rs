@@ -112,6 +112,7 @@ fn text_article(text: &str, mut blocks: Vec<block::Block>, options: &Options) ->
         found.merge(layout),
         options.explain,
     );
+    article.lang = meta::detect_language(&article.text);
     article.stats.input_bytes = text.len();
     article
 }

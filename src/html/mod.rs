@@ -273,7 +273,12 @@ fn fill_metadata(article: &mut Article, meta: PageMeta) {
     article.published = meta.published.or(article.published.take());
     article.site = meta.site;
     article.url = meta.url;
-    article.lang = meta.lang.or(article.lang.take());
+    // Detection only when the page declares no language (the text front end, on the
+    // fallback path, has detected one already).
+    article.lang = meta
+        .lang
+        .or_else(|| article.lang.take())
+        .or_else(|| crate::meta::detect_language(&article.text));
     let chars = |text: &Option<String>| text.as_deref().map_or(0, |t| t.chars().count());
     article.stats.kept_chars =
         article.text.chars().count() + chars(&article.title) + chars(&article.standfirst);
