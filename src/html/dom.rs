@@ -7,7 +7,7 @@ use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node};
 
 use super::hints::{hint, Hint};
-use super::visible::{is_invisible, BLOCKS};
+use super::visible::{is_invisible, WalkAttrs, BLOCKS};
 use crate::block::{Block, BlockKind};
 use crate::error::CleanError;
 
@@ -164,10 +164,12 @@ impl Walk {
                 let Some(element) = ElementRef::wrap(node) else {
                     return;
                 };
-                if is_invisible(element) || CONTROLS.contains(&element.value().name()) {
+                let name = element.value().name();
+                let attrs = WalkAttrs::of(element.value());
+                if is_invisible(name, &attrs) || CONTROLS.contains(&name) {
                     return;
                 }
-                self.open_element(element);
+                self.open_element(element, &attrs);
                 stack.push(Step::Leave);
                 push_children(node, stack);
             }
@@ -175,7 +177,7 @@ impl Walk {
         }
     }
 
-    fn open_element(&mut self, element: ElementRef<'_>) {
+    fn open_element(&mut self, element: ElementRef<'_>, attrs: &WalkAttrs<'_>) {
         let value = element.value();
         let name = value.name();
         let block = BLOCKS.contains(&name) || name == "td" || name == "th";
@@ -186,9 +188,9 @@ impl Walk {
         let index = if self.open.len() < MAX_TRACKED_DEPTH {
             self.page.elements.push(Element {
                 parent: Some(parent),
-                tag: tag_of(name, value.attr("itemprop")),
-                hint: hint(value.attr("class"), value.attr("id")),
-                shape: shape_of(name, value.attr("class")),
+                tag: tag_of(name, attrs.itemprop),
+                hint: hint(attrs.class, attrs.id),
+                shape: shape_of(name, attrs.class),
             });
             self.page.elements.len() - 1
         } else {

@@ -121,10 +121,10 @@ fn enter<'a>(node: NodeRef<'a, Node>, stack: &mut Vec<Step<'a>>, lines: &mut Lin
             let Some(element) = ElementRef::wrap(node) else {
                 return;
             };
-            if is_invisible(element) {
+            let name = element.value().name();
+            if is_invisible(name, &WalkAttrs::of(element.value())) {
                 return;
             }
-            let name = element.value().name();
             let block = BLOCKS.contains(&name);
             let pre = name == "pre";
             if block {
@@ -147,16 +147,56 @@ fn push_children<'a>(node: NodeRef<'a, Node>, stack: &mut Vec<Step<'a>>) {
     stack[first..].reverse();
 }
 
-/// Whether the element and its content are not shown.
-pub(super) fn is_invisible(element: ElementRef<'_>) -> bool {
-    let value = element.value();
-    if SKIPPED.contains(&value.name()) || value.attr("hidden").is_some() {
+/// The attributes the walks read, gathered in one pass over an element's attributes
+/// (looking each up by name would intern the name again on every call).
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct WalkAttrs<'a> {
+    /// `class`.
+    pub class: Option<&'a str>,
+    /// `id`.
+    pub id: Option<&'a str>,
+    /// `itemprop`.
+    pub itemprop: Option<&'a str>,
+    /// Whether `hidden` is present.
+    pub hidden: bool,
+    /// `aria-hidden`.
+    pub aria_hidden: Option<&'a str>,
+    /// `style`.
+    pub style: Option<&'a str>,
+}
+
+impl<'a> WalkAttrs<'a> {
+    /// The attributes of `element` (the first of each name, as `attr` gives).
+    pub(super) fn of(element: &'a scraper::node::Element) -> Self {
+        let mut attrs = WalkAttrs::default();
+        for (name, value) in element.attrs() {
+            let slot = match name {
+                "class" => &mut attrs.class,
+                "id" => &mut attrs.id,
+                "itemprop" => &mut attrs.itemprop,
+                "aria-hidden" => &mut attrs.aria_hidden,
+                "style" => &mut attrs.style,
+                "hidden" => {
+                    attrs.hidden = true;
+                    continue;
+                }
+                _ => continue,
+            };
+            slot.get_or_insert(value);
+        }
+        attrs
+    }
+}
+
+/// Whether an element (named `name`, with `attrs`) and its content are not shown.
+pub(super) fn is_invisible(name: &str, attrs: &WalkAttrs<'_>) -> bool {
+    if SKIPPED.contains(&name) || attrs.hidden {
         return true;
     }
-    let aria_hidden = value
-        .attr("aria-hidden")
+    let aria_hidden = attrs
+        .aria_hidden
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
-    aria_hidden || value.attr("style").is_some_and(style_hides)
+    aria_hidden || attrs.style.is_some_and(style_hides)
 }
 
 /// Whether an inline `style` attribute sets `display: none`.
