@@ -286,7 +286,11 @@ pub fn microdata(document: &Html) -> Microdata {
         .root_element()
         .descendants()
         .filter_map(ElementRef::wrap)
-        .filter(|e| e.value().attr("itemprop").is_some() || e.value().attr("itemtype").is_some())
+        .filter(|e| {
+            e.value()
+                .attrs()
+                .any(|(name, _)| name == "itemprop" || name == "itemtype")
+        })
         .collect();
     let article = items.iter().copied().find(|e| {
         let kind = e
