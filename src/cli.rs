@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use globset::Glob;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use deboil::batch::args::WalkArgs;
 use deboil::batch::outdir::{OutDir, WriteError};
 use deboil::batch::stats::{megabytes, Summary};
 use deboil::boilerplate::{Learned, SiteCounts, Thresholds};
@@ -84,28 +84,9 @@ pub struct CleanArgs {
     #[arg(long, visible_alias = "skip-existing", requires = "out_dir")]
     pub resume: bool,
 
-    /// In directories, clean only files whose path relative to the directory argument
-    /// matches GLOB (repeatable; among the picked extensions; `*` also matches `/`,
-    /// `**` any number of folders: --include '*.html', --include 'news/**').
-    #[arg(long, value_name = "GLOB", value_parser = parse_glob)]
-    pub include: Vec<Glob>,
-
-    /// In directories, leave out files and folders whose path relative to the directory
-    /// argument matches GLOB (repeatable; a matching folder is not entered:
-    /// --exclude drafts for the top-level one, --exclude '**/drafts' at any depth,
-    /// --exclude '*.htm').
-    #[arg(long, value_name = "GLOB", value_parser = parse_glob)]
-    pub exclude: Vec<Glob>,
-
-    /// Also walk hidden files and directories (names starting with a dot).
-    #[arg(long)]
-    pub hidden: bool,
-
-    /// Follow symbolic links to directories while walking (by default they are not
-    /// entered; links to files are always read). A link leading back to one of its
-    /// own parent directories gives an error record, never an endless walk.
-    #[arg(long)]
-    pub follow_links: bool,
+    /// The directory-walk flags.
+    #[command(flatten)]
+    pub walk: WalkArgs,
 
     /// Which front end reads the inputs.
     #[arg(long, value_enum, value_name = "MODE", default_value_t = InputArg::Auto)]
@@ -210,14 +191,8 @@ impl CleanArgs {
 
     /// How these arguments walk directories.
     pub fn walk_options(&self) -> anyhow::Result<WalkOptions> {
-        let options = WalkOptions {
-            hidden: self.hidden,
-            follow_links: self.follow_links,
-            ..WalkOptions::default()
-        };
-        options
-            .with_include(&self.include)
-            .and_then(|o| o.with_exclude(&self.exclude))
+        self.walk
+            .walk_options()
             .context("cannot compile the --include/--exclude globs")
     }
 
@@ -246,11 +221,6 @@ pub fn parse_size(text: &str) -> Result<usize, String> {
     number
         .checked_mul(1usize << shift)
         .ok_or_else(|| format!("`{text}` is too large"))
-}
-
-/// Parse a glob pattern for --include and --exclude.
-pub fn parse_glob(text: &str) -> Result<Glob, String> {
-    Glob::new(text).map_err(|error| error.to_string())
 }
 
 /// How a run ended before its summary: with a summary, or with an exit code alone.

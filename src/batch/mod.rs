@@ -4,6 +4,7 @@
 //! The run itself — cleaning sources on worker threads and handing the results back
 //! in order — is [`crate::pipeline::Pipeline`].
 
+pub mod args;
 pub mod outdir;
 pub mod stats;
 pub mod walk;

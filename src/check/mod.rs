@@ -17,7 +17,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use globset::Glob;
+use crate::batch::args::WalkArgs;
 use serde_json::Value;
 
 use crate::pipeline::{
@@ -47,14 +47,10 @@ pub struct CheckArgs {
     #[arg(long)]
     pub bless: bool,
 
-    /// Check only fixtures whose path relative to FIXTURES_DIR matches GLOB (repeatable).
-    #[arg(long, value_name = "GLOB", value_parser = parse_glob)]
-    pub include: Vec<Glob>,
-
-    /// Leave out fixtures and folders whose path relative to FIXTURES_DIR matches GLOB
-    /// (repeatable).
-    #[arg(long, value_name = "GLOB", value_parser = parse_glob)]
-    pub exclude: Vec<Glob>,
+    /// The directory-walk flags, as for `deboil clean` (relative paths are relative to
+    /// FIXTURES_DIR).
+    #[command(flatten)]
+    pub walk: WalkArgs,
 
     /// Number of worker threads; 0 uses one per CPU.
     #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
@@ -77,11 +73,6 @@ a fixture without an expected record; `orphan: PATH` for an expected record whos
 input is gone; then one summary line. Exit status: 0 when every fixture matches, 1 \
 when any differs, is new or orphaned (or no fixture was found), 2 on a usage error. With --bless the exit status \
 is 0 once the records are written.";
-
-/// Parse a `--include` / `--exclude` glob.
-fn parse_glob(text: &str) -> Result<Glob, String> {
-    Glob::new(text).map_err(|error| error.to_string())
-}
 
 /// Why a check could not run to the end (a fixture that differs is not an error).
 #[derive(Debug, thiserror::Error)]
@@ -304,9 +295,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, CheckError> {
         eprintln!("deboil: check: {}: not a directory", bad.display());
         return Ok(ExitCode::from(EXIT_USAGE));
     }
-    let walk = WalkOptions::default()
-        .with_include(&args.include)?
-        .with_exclude(&args.exclude)?;
+    let walk = args.walk.walk_options()?;
     let report = check(&args.dirs, &walk, args.threads)?;
     let mut out = BufWriter::new(io::stdout().lock());
     let status = if args.bless {

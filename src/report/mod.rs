@@ -20,11 +20,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use globset::Glob;
-
+use crate::batch::args::WalkArgs;
 use crate::output::AtomicFile;
+use crate::pipeline::Collected;
 use crate::pipeline::{collect_sources_with, Input, Outcome, Pipeline, PipelineError, Source};
-use crate::pipeline::{Collected, WalkOptions};
 use crate::record::ErrorRecord;
 use crate::Options;
 pub use tally::Totals;
@@ -50,23 +49,9 @@ pub struct ReportArgs {
     #[arg(long, value_name = "TEXT", default_value = "deboil report")]
     pub title: String,
 
-    /// In directories, report only files whose path relative to the directory argument
-    /// matches GLOB (repeatable), as in `deboil clean`.
-    #[arg(long, value_name = "GLOB", value_parser = parse_glob)]
-    pub include: Vec<Glob>,
-
-    /// In directories, leave out files and folders whose relative path matches GLOB
-    /// (repeatable), as in `deboil clean`.
-    #[arg(long, value_name = "GLOB", value_parser = parse_glob)]
-    pub exclude: Vec<Glob>,
-
-    /// Also walk hidden files and directories.
-    #[arg(long)]
-    pub hidden: bool,
-
-    /// Follow symbolic links to directories while walking.
-    #[arg(long)]
-    pub follow_links: bool,
+    /// The directory-walk flags, as for `deboil clean`.
+    #[command(flatten)]
+    pub walk: WalkArgs,
 
     /// Number of worker threads; 0 uses one per CPU.
     #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
@@ -90,11 +75,6 @@ error.
 
 Exit status: 0 when every input was cleaned, 1 when any input failed (it is in the \
 report) or a directory held nothing to report on, 2 on a usage error.";
-
-/// Parse a glob pattern for --include and --exclude.
-fn parse_glob(text: &str) -> Result<Glob, String> {
-    Glob::new(text).map_err(|error| error.to_string())
-}
 
 /// Why `deboil report` could not write its report.
 #[derive(Debug, thiserror::Error)]
@@ -157,13 +137,7 @@ pub fn run(args: &ReportArgs) -> ExitCode {
 
 /// Write the report these arguments ask for.
 pub fn report(args: &ReportArgs) -> Result<Reported, ReportError> {
-    let walk = WalkOptions {
-        hidden: args.hidden,
-        follow_links: args.follow_links,
-        ..WalkOptions::default()
-    }
-    .with_include(&args.include)?
-    .with_exclude(&args.exclude)?;
+    let walk = args.walk.walk_options()?;
     let Collected {
         sources,
         empty_dirs,
