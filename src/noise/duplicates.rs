@@ -14,7 +14,9 @@ use crate::reason::Reason;
 const MIN_WORDS: usize = 6;
 
 /// Remove the extra copies of repeated paragraphs. Of two near-duplicates the shorter
-/// goes (the body keeps the fuller copy); of two equal ones the later goes.
+/// goes (the body keeps the fuller copy); of two equal ones the later goes. Every
+/// earlier twin of a block is judged, not only the first, so no two near-duplicates
+/// are left in the body and a second run removes nothing.
 pub fn remove(blocks: &mut [Block]) {
     let candidates: Vec<usize> = (0..blocks.len())
         .filter(|&i| blocks[i].is_body() && blocks[i].words_upto(MIN_WORDS) >= MIN_WORDS)
@@ -25,19 +27,24 @@ pub fn remove(blocks: &mut [Block]) {
         .collect();
     let mut by_shingle: HashMap<u64, Vec<usize>> = HashMap::new();
     for &i in &candidates {
-        let earlier = earlier_sharing(&sets[&i], &by_shingle);
-        let twin = earlier
-            .into_iter()
-            .find(|j| blocks[*j].is_body() && near_duplicate(&sets[&i], &sets[j]));
-        match twin {
-            Some(j) if blocks[i].char_count() > blocks[j].char_count() => {
-                blocks[j].remove(Reason::Duplicate)
+        for j in earlier_sharing(&sets[&i], &by_shingle) {
+            if !blocks[j].is_body() || !near_duplicate(&sets[&i], &sets[&j]) {
+                continue;
             }
-            Some(_) => blocks[i].remove(Reason::Duplicate),
-            None => {}
+            if blocks[i].char_count() > blocks[j].char_count() {
+                blocks[j].remove(Reason::Duplicate);
+            } else {
+                blocks[i].remove(Reason::Duplicate);
+                break;
+            }
         }
-        for s in &sets[&i] {
-            by_shingle.entry(*s).or_default().push(i);
+        // A removed block is nobody's twin: only kept blocks are indexed, so a line
+        // repeated ten thousand times is compared with its one kept copy, not with
+        // every earlier copy.
+        if blocks[i].is_body() {
+            for s in &sets[&i] {
+                by_shingle.entry(*s).or_default().push(i);
+            }
         }
     }
 }
@@ -79,5 +86,21 @@ mod tests {
                 Role::Removed(Reason::Duplicate)
             ]
         );
+    }
+
+    #[test]
+    fn every_earlier_twin_is_judged() {
+        let x = "The harbour wall was rebuilt in stone after the winter storms had broken it.";
+        let y = "Fishing boats stayed in port for a week while the engineers checked the quay.";
+        let z = "The mayor said the town would pay for the repairs out of its reserve fund.";
+        let text = format!("{x} {y}\n{y} {z}\n{x} {y} {z}\n");
+        let mut blocks = segment(&text);
+        remove(&mut blocks);
+        let roles: Vec<_> = blocks.iter().map(|b| b.role).collect();
+        let gone = Role::Removed(Reason::Duplicate);
+        assert_eq!(roles, [gone, gone, Role::Body]);
+        let before = roles.clone();
+        remove(&mut blocks);
+        assert_eq!(blocks.iter().map(|b| b.role).collect::<Vec<_>>(), before);
     }
 }

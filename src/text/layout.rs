@@ -10,7 +10,10 @@
 //! 3. The standfirst is the first paragraph after the title when it is set apart from
 //!    the body: no closing full stop, meta lines (date, reading time, caption) between
 //!    it and the body, or repeated by the first body paragraph.
-//! 4. Short heading-shaped lines inside the body that introduce prose become headings.
+//! 4. Repeated paragraphs are removed ([`duplicates`](crate::noise::duplicates)), and
+//!    the body's extent is judged again on what is left, so that a paragraph printed
+//!    twice cannot stretch the body over the lines between its copies.
+//! 5. Short heading-shaped lines inside the body that introduce prose become headings.
 
 use super::shape::{body_score, is_heading_shaped, is_prose};
 use crate::block::{Block, BlockKind, Role};
@@ -29,7 +32,8 @@ const STANDFIRST_MAX_WORDS: usize = 80;
 /// Longest section heading inside the body, in words.
 const SECTION_HEADING_MAX_WORDS: usize = 15;
 
-/// Find the body's extent, title, standfirst and headings; returns title and standfirst.
+/// Find the body's extent, title, standfirst and headings, and remove repeated
+/// paragraphs; returns title and standfirst.
 pub fn layout(blocks: &mut [Block]) -> Found {
     let Some((start, end)) = body_span(blocks) else {
         return Found::default();
@@ -43,16 +47,25 @@ pub fn layout(blocks: &mut [Block]) -> Found {
     if let Some(s) = standfirst {
         blocks[s].role = Role::Standfirst;
     }
-    for (i, block) in blocks.iter_mut().enumerate() {
-        if (i < start || i > end) && block.is_body() {
-            block.remove(Reason::Navigation);
-        }
-    }
+    remove_outside(blocks, start, end);
+    crate::noise::duplicates::remove(blocks);
+    let (start, end) = body_span(&blocks[start..=end])
+        .map_or((start, end), |(first, last)| (start + first, start + last));
+    remove_outside(blocks, start, end);
     mark_headings(&mut blocks[start..=end]);
     Found {
         title: headline,
         standfirst: standfirst.map(|s| blocks[s].text.clone()),
         ..Found::default()
+    }
+}
+
+/// Remove the body blocks outside `start..=end` as navigation.
+fn remove_outside(blocks: &mut [Block], start: usize, end: usize) {
+    for (i, block) in blocks.iter_mut().enumerate() {
+        if (i < start || i > end) && block.is_body() {
+            block.remove(Reason::Navigation);
+        }
     }
 }
 
@@ -211,5 +224,23 @@ mod tests {
         assert_eq!(article.title.as_deref(), Some("Storm hits the coast"));
         assert_eq!(article.blocks.len(), 2);
         assert!(article.removed.is_empty());
+    }
+
+    #[test]
+    fn a_repeated_paragraph_does_not_stretch_the_body() {
+        let lead = "The harbour wall was rebuilt in stone after the winter storms had broken it in two places.";
+        let more = "Fishing boats stayed in port for a week while the engineers checked every metre of the quay.";
+        let text = format!("{lead}\n{more}\nOyster Festival Tickets\n{lead}\n");
+        let article = crate::clean_text(&text, &crate::Options::default());
+        let kept: Vec<_> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(kept, [lead, more]);
+        let reasons: Vec<_> = article.removed.iter().map(|r| (r.line, r.reason)).collect();
+        assert_eq!(
+            reasons,
+            [
+                (3, crate::Reason::Navigation),
+                (4, crate::Reason::Duplicate)
+            ]
+        );
     }
 }
