@@ -63,5 +63,9 @@ fuzz_target!(|data: &[u8]| {
         1 => deboil::InputMode::Html,
         _ => deboil::InputMode::Text,
     };
-    common::check(deboil::clean_bytes(&bytes, Some("page.html.gz"), &common::options(mode)));
+    common::check(deboil::clean_bytes(
+        &bytes,
+        Some("page.html.gz"),
+        &common::options(mode),
+    ));
 });

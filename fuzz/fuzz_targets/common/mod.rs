@@ -16,5 +16,8 @@ pub fn check(result: Result<Article, CleanError>) {
     let Ok(article) = result else { return };
     let joined = deboil::assemble::body_text(&article.blocks);
     assert_eq!(article.text, joined, "text is not the blocks joined");
-    assert!(serde_json::to_string(&article).is_ok(), "record does not serialise");
+    assert!(
+        serde_json::to_string(&article).is_ok(),
+        "record does not serialise"
+    );
 }
