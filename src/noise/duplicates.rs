@@ -21,14 +21,15 @@ pub fn remove(blocks: &mut [Block]) {
     let candidates: Vec<usize> = (0..blocks.len())
         .filter(|&i| blocks[i].is_body() && blocks[i].words_upto(MIN_WORDS) >= MIN_WORDS)
         .collect();
-    let sets: HashMap<usize, HashSet<u64>> = candidates
+    let sets: Vec<HashSet<u64>> = candidates
         .iter()
-        .map(|&i| (i, shingles(&blocks[i].text)))
+        .map(|&i| shingles(&blocks[i].text))
         .collect();
-    let mut by_shingle: HashMap<u64, Vec<usize>> = HashMap::new();
-    for &i in &candidates {
-        for j in earlier_sharing(&sets[&i], &by_shingle) {
-            if !blocks[j].is_body() || !near_duplicate(&sets[&i], &sets[&j]) {
+    let mut index = ShingleIndex::new(candidates.len());
+    for (at, &i) in candidates.iter().enumerate() {
+        for earlier in index.likely_twins(&sets, at) {
+            let j = candidates[earlier];
+            if !blocks[j].is_body() || !near_duplicate(&sets[at], &sets[earlier]) {
                 continue;
             }
             if blocks[i].char_count() > blocks[j].char_count() {
@@ -42,24 +43,72 @@ pub fn remove(blocks: &mut [Block]) {
         // repeated ten thousand times is compared with its one kept copy, not with
         // every earlier copy.
         if blocks[i].is_body() {
-            for s in &sets[&i] {
-                by_shingle.entry(*s).or_default().push(i);
-            }
+            index.add(at, &sets[at]);
         }
     }
 }
 
-/// Earlier blocks that share at least one shingle with `set`, in input order.
-fn earlier_sharing(set: &HashSet<u64>, by_shingle: &HashMap<u64, Vec<usize>>) -> Vec<usize> {
-    let mut found: Vec<usize> = set
-        .iter()
-        .filter_map(|s| by_shingle.get(s))
-        .flatten()
-        .copied()
-        .collect();
-    found.sort_unstable();
-    found.dedup();
-    found
+/// Candidates indexed under one shingle at most. A shingle that many paragraphs share
+/// ("one of the", "said on Monday") tells nothing about which of them is a twin, and
+/// following every holder of it made the pass quadratic on long documents; twins share
+/// most of their shingles, rare ones among them, so they still meet.
+const MAX_HOLDERS: usize = 32;
+
+/// Share of the smaller block's shingles a candidate must share through the index,
+/// in percent: well below the 85% a near-duplicate needs, since shingles too common to
+/// index are not counted.
+const MIN_SHARED_PERCENT: usize = 25;
+
+/// The kept candidates (by position in the candidate list) under each of their
+/// shingles, with a reusable tally of shared shingles.
+struct ShingleIndex {
+    holders: HashMap<u64, Vec<usize>>,
+    shared: Vec<usize>,
+    touched: Vec<usize>,
+}
+
+impl ShingleIndex {
+    /// An empty index for `candidates` candidates.
+    fn new(candidates: usize) -> Self {
+        ShingleIndex {
+            holders: HashMap::new(),
+            shared: vec![0; candidates],
+            touched: Vec::new(),
+        }
+    }
+
+    /// Index candidate `at` under each of its shingles that is not already common.
+    fn add(&mut self, at: usize, set: &HashSet<u64>) {
+        for shingle in set {
+            let holders = self.holders.entry(*shingle).or_default();
+            if holders.len() < MAX_HOLDERS {
+                holders.push(at);
+            }
+        }
+    }
+
+    /// Earlier candidates that may be near-duplicates of candidate `at`, in input
+    /// order: those sharing enough indexed shingles with it.
+    fn likely_twins(&mut self, sets: &[HashSet<u64>], at: usize) -> Vec<usize> {
+        for shingle in &sets[at] {
+            for &earlier in self.holders.get(shingle).into_iter().flatten() {
+                if self.shared[earlier] == 0 {
+                    self.touched.push(earlier);
+                }
+                self.shared[earlier] += 1;
+            }
+        }
+        let mut found = Vec::new();
+        for earlier in self.touched.drain(..) {
+            let smaller = sets[at].len().min(sets[earlier].len());
+            if self.shared[earlier] * 100 >= smaller * MIN_SHARED_PERCENT {
+                found.push(earlier);
+            }
+            self.shared[earlier] = 0;
+        }
+        found.sort_unstable();
+        found
+    }
 }
 
 #[cfg(test)]
