@@ -86,21 +86,28 @@ fn photo_label_rest(text: &str) -> Option<&str> {
 /// Two identical lines in a row that are not sentences, after the first paragraph of
 /// prose: both copies are the caption. (A repeated full sentence is a duplicate paragraph
 /// instead, of which one copy stays; a line doubled before any prose is a headline.)
+/// Removed blocks between the copies do not count: the clean text shows the copies in a
+/// row, so cleaning it again must find what this pass finds.
 fn remove_doubled_captions(blocks: &mut [Block]) {
     let first_prose = blocks.iter().position(is_prose).unwrap_or(blocks.len());
-    for i in first_prose + 1..blocks.len() {
-        let (before, after) = blocks.split_at_mut(i);
-        let (first, second) = (&mut before[i - 1], &mut after[0]);
-        let doubled = first.is_body()
-            && second.is_body()
-            && first.text == second.text
-            && (4..=MAX_WORDS).contains(&first.words_upto(MAX_WORDS))
-            && !ends_sentence(&first.text);
-        if doubled {
-            first.remove(Reason::Caption);
-            second.remove(Reason::Caption);
+    let mut previous: Option<usize> = None;
+    for i in first_prose..blocks.len() {
+        if !blocks[i].is_body() {
+            continue;
         }
+        if let Some(p) = previous.filter(|&p| is_doubled_caption(&blocks[p], &blocks[i])) {
+            blocks[p].remove(Reason::Caption);
+            blocks[i].remove(Reason::Caption);
+        }
+        previous = Some(i);
     }
+}
+
+/// Whether two body blocks are the same short line that is not a sentence.
+fn is_doubled_caption(first: &Block, second: &Block) -> bool {
+    first.text == second.text
+        && (4..=MAX_WORDS).contains(&first.words_upto(MAX_WORDS))
+        && !ends_sentence(&first.text)
 }
 
 /// Whether the text ends in a photo or agency credit.
