@@ -14,6 +14,10 @@ use crate::error::CleanError;
 /// Form controls and other elements whose text is never article content.
 const CONTROLS: &[&str] = &["button", "input", "select", "option", "textarea", "label"];
 
+/// Ruby annotations (pronunciation printed above the base text, and the fallback
+/// brackets around it): the base text is the content, the reading would double it.
+const RUBY_ANNOTATIONS: &[&str] = &["rt", "rp"];
+
 /// Deepest element nesting that is tracked as structure; deeper elements still give
 /// their text, attributed to the element at this depth (content is flattened, not lost).
 const MAX_TRACKED_DEPTH: usize = 512;
@@ -166,7 +170,10 @@ impl Walk {
                 };
                 let name = element.value().name();
                 let attrs = WalkAttrs::of(element.value());
-                if is_invisible(name, &attrs) || CONTROLS.contains(&name) {
+                if is_invisible(name, &attrs)
+                    || CONTROLS.contains(&name)
+                    || RUBY_ANNOTATIONS.contains(&name)
+                {
                     return;
                 }
                 self.open_element(element, &attrs);
@@ -217,7 +224,10 @@ impl Walk {
     fn push_text(&mut self, text: &str) {
         let in_link = self.in_link();
         for c in text.chars() {
-            if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+            if crate::text::renders_as_nothing(c) {
+                continue;
+            }
+            if c.is_whitespace() {
                 self.space = true;
                 continue;
             }
@@ -354,5 +364,12 @@ mod tests {
         assert_eq!(page.blocks.len(), 1);
         assert_eq!(page.blocks[0].block.text, "deep text");
         assert!(page.elements.len() <= MAX_TRACKED_DEPTH + 1);
+    }
+
+    #[test]
+    fn soft_hyphens_and_ruby_readings_are_not_text() {
+        let html = "<p>Mit\u{00AD}tel\u{00AD}al\u{00AD}ter zero\u{200B}width                     <ruby>\u{6F22}<rp>(</rp><rt>kan</rt><rp>)</rp></ruby>x</p>";
+        let got = blocks(html);
+        assert_eq!(got[0].0, "Mittelalter zerowidth \u{6F22}x");
     }
 }

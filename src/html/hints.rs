@@ -22,7 +22,7 @@ const NEGATIVE: &[(Reason, &[&str])] = &[
     (Reason::Share, &["share", "sharing", "social", "sociable", "addthis", "sharethis", "sharebar", "shares"]),
     (Reason::Related, &["related", "recommended", "recommendations", "recirculation", "recirc", "outbrain", "taboola", "trending", "mostread", "mostpopular", "popular", "readmore", "morestories", "teaser", "teasers", "upnext", "moreon"]),
     (Reason::Newsletter, &["newsletter", "newsletters", "subscribe", "signup", "optin", "mailinglist"]),
-    (Reason::Cookie, &["cookie", "cookies", "consent", "gdpr", "cmp"]),
+    (Reason::Cookie, &["cookie", "cookies", "consent", "gdpr"]),
     (Reason::Paywall, &["paywall", "regwall", "piano", "meter", "premium-wall", "subscriptionwall"]),
     (Reason::Advertising, &["ad", "ads", "advert", "adverts", "advertisement", "advertising", "sponsor", "sponsored", "dfp", "adslot", "adunit", "promo", "promotion", "banner"]),
     (Reason::Caption, &["caption", "figcaption", "credit", "credits", "photocredit", "imagecredit"]),
@@ -224,5 +224,12 @@ mod tests {
         assert_eq!(hint(Some("shadow heading"), None), Hint::None);
         assert_eq!(hint(Some("download-link"), None), Hint::None);
         assert_eq!(hint(Some("site-content has-sidebar"), None), Hint::Positive);
+    }
+
+    #[test]
+    fn component_prefixes_are_not_consent_boxes() {
+        // `cmp-` names components in common page builders, not consent managers.
+        assert_eq!(hint(Some("cmp-text"), None), Hint::Positive);
+        assert_eq!(hint(Some("cmp-container"), None), Hint::None);
     }
 }

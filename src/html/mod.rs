@@ -58,7 +58,7 @@ pub fn clean(page: &str, options: &Options) -> Result<Article, CleanError> {
         name_navigation(&mut blocks);
     }
     let placed = layout::layout(&mut blocks, &apart, &meta, first_h1);
-    crate::noise::duplicates::remove(&mut blocks);
+    crate::noise::remove_repeats(&mut blocks);
     let mut article = if body_chars(&blocks) < MIN_REGION_CHARS {
         from_page_text(&blocks, options)
     } else {

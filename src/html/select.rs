@@ -48,6 +48,9 @@ const PLAIN_TEXT_WEIGHT: f32 = 0.3;
 const ARTICLE_BOOST: f32 = 1.25;
 /// Score factor for `main` and body-like class names.
 const POSITIVE_BOOST: f32 = 1.1;
+/// Prose (characters) an `article` or `main` element needs to count as the page's
+/// marked article when a noise hint beside it is judged.
+const MARKED_ARTICLE_MIN_PROSE: f32 = 500.0;
 /// A sibling joins the region when it scores at least this share of the best element.
 const SIBLING_SHARE: f32 = 0.25;
 /// How many levels above the best element (itself included) a repeated structure is
@@ -108,11 +111,15 @@ pub fn select(page: &Page, in_body: &[bool]) -> Selection {
     let raw = subtree_sums(page, &prose);
     let total = raw.first().copied().unwrap_or(0.0);
     let holds_article = holds_article(page);
+    let marked: Vec<usize> = (0..page.elements.len())
+        .filter(|&e| is_marked_article(page, e) && raw[e] >= MARKED_ARTICLE_MIN_PROSE)
+        .collect();
     let headed = headed_sections(page);
     let trusted: Vec<Option<Reason>> = (0..page.elements.len())
         .map(|e| {
             let reason = noise_reason(page, e).or(headed[e])?;
-            let wraps_page = raw[e] >= HINT_TRUST_SHARE * total;
+            let wraps_page =
+                raw[e] >= HINT_TRUST_SHARE * total && !article_beside(page, &raw, &marked, e);
             (!holds_article[e] && !wraps_page).then_some(reason)
         })
         .collect();
@@ -167,6 +174,27 @@ fn scored(
         })
         .collect();
     boosted(page, subtree_sums(page, &values))
+}
+
+/// Whether the element is marked as the article or the main content (`article`, `main`),
+/// and neither it nor an element around it names noise (a comment is often an
+/// `article` too).
+fn is_marked_article(page: &Page, element: usize) -> bool {
+    matches!(page.elements[element].tag, Tag::Article | Tag::Main)
+        && !page
+            .ancestors(element)
+            .any(|e| matches!(page.elements[e].hint, Hint::Negative(_)))
+}
+
+/// Whether one of the `marked` article elements stands beside `element` (neither inside
+/// it nor around it): then a noise hint on `element` names a section next to the
+/// article (the comments under it), however much of the page's prose it holds.
+fn article_beside(page: &Page, raw: &[f32], marked: &[usize], element: usize) -> bool {
+    marked.iter().any(|&m| {
+        raw[m] > 0.0
+            && !page.ancestors(m).any(|a| a == element)
+            && !page.ancestors(element).any(|a| a == m)
+    })
 }
 
 /// Whether the element lies inside a `figure` or `figcaption`.
@@ -410,5 +438,17 @@ mod tests {
         let selection = select(&page, &vec![false; page.blocks.len()]);
         assert!(selection.listing);
         assert_eq!(kept(&html).len(), 8);
+    }
+
+    #[test]
+    fn comments_beside_the_article_go_however_long() {
+        let long = format!("{PROSE} {PROSE} {PROSE} {PROSE}");
+        let comment = format!("<div class=item><p>{long}</p></div>");
+        let html = format!(
+            "<body><div><article><p>{long}</p><p>{long}</p></article>\
+             <div class=comments>{}</div></div></body>",
+            comment.repeat(12)
+        );
+        assert_eq!(kept(&html).len(), 2);
     }
 }

@@ -85,13 +85,14 @@ fn photo_label_rest(text: &str) -> Option<&str> {
 
 /// Two identical lines in a row that are not sentences, after the first paragraph of
 /// prose: both copies are the caption. (A repeated full sentence is a duplicate paragraph
-/// instead, of which one copy stays; a line doubled before any prose is a headline.)
+/// instead, of which one copy stays; a line doubled before any prose, or a long line
+/// doubled as the first prose, is a headline or a standfirst repeated by the body.)
 /// Removed blocks between the copies do not count: the clean text shows the copies in a
 /// row, so cleaning it again must find what this pass finds.
-fn remove_doubled_captions(blocks: &mut [Block]) {
+pub fn remove_doubled_captions(blocks: &mut [Block]) {
     let first_prose = blocks.iter().position(is_prose).unwrap_or(blocks.len());
     let mut previous: Option<usize> = None;
-    for i in first_prose..blocks.len() {
+    for i in first_prose + 1..blocks.len() {
         if !blocks[i].is_body() {
             continue;
         }

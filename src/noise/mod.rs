@@ -17,7 +17,7 @@ use crate::meta::Found;
 
 /// Run every block-level detector over the blocks, in order; returns the metadata that
 /// date lines and bylines gave. Duplicate paragraphs are judged later, after the layout
-/// pass has placed title and standfirst (see [`duplicates::remove`]).
+/// pass has placed title and standfirst (see [`remove_repeats`]).
 pub fn detect(blocks: &mut [Block]) -> Found {
     walls::remove(blocks);
     phrase_lines::remove(blocks);
@@ -31,4 +31,12 @@ pub fn detect(blocks: &mut [Block]) -> Found {
         byline,
         ..Found::default()
     }
+}
+
+/// Remove repeated paragraphs ([`duplicates::remove`]), then captions printed twice
+/// that the removed copies kept apart: the clean text shows such lines in a row, so
+/// reading it again must find what this pass finds. Runs after the layout pass.
+pub fn remove_repeats(blocks: &mut [Block]) {
+    duplicates::remove(blocks);
+    caption::remove_doubled_captions(blocks);
 }

@@ -10,7 +10,7 @@
 //! 3. The standfirst is the first paragraph after the title when it is set apart from
 //!    the body: no closing full stop, meta lines (date, reading time, caption) between
 //!    it and the body, or repeated by the first body paragraph.
-//! 4. Repeated paragraphs are removed ([`duplicates`](crate::noise::duplicates)), and
+//! 4. Repeated paragraphs are removed ([`remove_repeats`](crate::noise::remove_repeats)), and
 //!    the body's extent is judged again on what is left, so that a paragraph printed
 //!    twice cannot stretch the body over the lines between its copies.
 //! 5. Short heading-shaped lines inside the body that introduce prose become headings.
@@ -29,6 +29,8 @@ const BREADCRUMB_MAX_WORDS: usize = 5;
 const DECK_MIN_WORDS: usize = 8;
 /// Longest standfirst, in words.
 const STANDFIRST_MAX_WORDS: usize = 80;
+/// Shortest standfirst, in words.
+const STANDFIRST_MIN_WORDS: usize = 5;
 /// Longest section heading inside the body, in words.
 const SECTION_HEADING_MAX_WORDS: usize = 15;
 
@@ -48,16 +50,38 @@ pub fn layout(blocks: &mut [Block]) -> Found {
         blocks[s].role = Role::Standfirst;
     }
     remove_outside(blocks, start, end);
-    crate::noise::duplicates::remove(blocks);
-    let (start, end) = body_span(&blocks[start..=end])
-        .map_or((start, end), |(first, last)| (start + first, start + last));
-    remove_outside(blocks, start, end);
+    let before = body_count(blocks);
+    crate::noise::remove_repeats(blocks);
+    let (start, end) = if body_count(blocks) < before {
+        rejudge_span(blocks, start, end)
+    } else {
+        (start, end)
+    };
     mark_headings(&mut blocks[start..=end]);
     Found {
         title: headline,
         standfirst: standfirst.map(|s| blocks[s].text.clone()),
         ..Found::default()
     }
+}
+
+/// How many blocks are still body blocks.
+fn body_count(blocks: &[Block]) -> usize {
+    blocks.iter().filter(|b| b.is_body()).count()
+}
+
+/// The body's extent judged again on what is left after repeated paragraphs went (a
+/// paragraph printed twice must not stretch the body over the lines between its
+/// copies); what falls outside goes as navigation.
+fn rejudge_span(blocks: &mut [Block], start: usize, end: usize) -> (usize, usize) {
+    let (start, end) = body_span(&blocks[start..=end]).map_or((start, end), |(first, last)| {
+        (
+            start + widen_over_section_heading(&blocks[start..=end], first),
+            start + last,
+        )
+    });
+    remove_outside(blocks, start, end);
+    (start, end)
 }
 
 /// Remove the body blocks outside `start..=end` as navigation.
@@ -93,6 +117,22 @@ fn body_span(blocks: &[Block]) -> Option<(usize, usize)> {
         last += 1;
     }
     Some((body[first], body[last]))
+}
+
+/// The body's first index widened back over a section heading that opens it (a short
+/// heading-shaped body line directly before the first prose), which the span's scoring
+/// leaves out once the title and standfirst before it are no longer body lines.
+fn widen_over_section_heading(span: &[Block], first: usize) -> usize {
+    let previous = (0..first).rev().find(|&i| span[i].is_body());
+    match previous {
+        Some(p) if is_section_heading(&span[p]) && is_prose(&span[first]) => p,
+        _ => first,
+    }
+}
+
+/// Whether a block is shaped like a section heading: heading-shaped, short, not prose.
+fn is_section_heading(block: &Block) -> bool {
+    is_heading_shaped(block) && block.word_count() <= SECTION_HEADING_MAX_WORDS && !is_prose(block)
 }
 
 /// The nearest heading-shaped body line of at least two words before the body; when
@@ -161,7 +201,10 @@ fn is_glued_breadcrumb(text: &str, headline: &str) -> bool {
 fn find_standfirst(blocks: &[Block], title: usize, start: usize, end: usize) -> Option<usize> {
     let candidate = (title + 1..=end).find(|&i| blocks[i].is_body())?;
     let block = &blocks[candidate];
-    if candidate > start || block.word_count() > STANDFIRST_MAX_WORDS || block.word_count() < 5 {
+    if candidate > start
+        || block.word_count() > STANDFIRST_MAX_WORDS
+        || block.word_count() < STANDFIRST_MIN_WORDS
+    {
         return None;
     }
     if candidate < start {
@@ -203,10 +246,7 @@ fn mark_headings(span: &mut [Block]) {
     let body: Vec<usize> = (0..span.len()).filter(|&i| span[i].is_body()).collect();
     for pair in body.windows(2) {
         let (this, next) = (pair[0], pair[1]);
-        let heading = is_heading_shaped(&span[this])
-            && span[this].word_count() <= SECTION_HEADING_MAX_WORDS
-            && !is_prose(&span[this])
-            && is_prose(&span[next]);
+        let heading = is_section_heading(&span[this]) && is_prose(&span[next]);
         if heading {
             span[this].kind = BlockKind::Heading;
         }

@@ -11,7 +11,7 @@ struct Line<'a> {
 }
 
 /// Split text into blocks. Blank lines carry no meaning, except in hard-wrapped text
-/// where they separate paragraphs; a line of only white space (no-break spaces, for
+/// where they separate paragraphs (a line printed twice is never one wrapped paragraph); a line of only white space (no-break spaces, for
 /// example) becomes an `empty` removal so that the audit trail accounts for it.
 pub fn segment(text: &str) -> Vec<Block> {
     let lines: Vec<Line> = text
@@ -35,7 +35,12 @@ pub fn segment(text: &str) -> Vec<Block> {
             joinable = false;
             continue;
         }
-        let continues = joinable && wrap.is_some() && !starts_new_item(&normalised);
+        let continues = joinable
+            && wrap.is_some()
+            && !starts_new_item(&normalised)
+            && blocks
+                .last()
+                .is_none_or(|previous| previous.text != normalised);
         match blocks.last_mut() {
             Some(previous) if continues => {
                 previous.text.push(' ');
@@ -48,28 +53,34 @@ pub fn segment(text: &str) -> Vec<Block> {
     blocks
 }
 
-/// Fold every run of white space (including no-break and other Unicode spaces, and
-/// zero-width characters) into one space, and trim.
+/// Fold every run of white space (including no-break and other Unicode spaces) into
+/// one space, drop characters that render as nothing, and trim.
 pub fn normalise(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    for word in raw
-        .split(|c: char| c.is_whitespace() || is_invisible(c))
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
+    let mut space = false;
+    for c in raw.chars() {
+        if renders_as_nothing(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        space = false;
+        out.push(c);
     }
     out
 }
 
-/// Characters that render as nothing (zero-width spaces and joiners, BOM, soft hyphen).
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\0'
-    )
+/// Characters that render as nothing and are dropped from text: the soft hyphen (a
+/// hyphenation hint inside a word), zero-width space and word joiner (break hints),
+/// the byte order mark and NUL. Zero-width joiners and non-joiners stay: they change
+/// how the letters around them are written.
+pub fn renders_as_nothing(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\0')
 }
 
 /// A block for one line, typed as list item, quote or table when its shape says so.
@@ -213,5 +224,28 @@ mod tests {
         let blocks = segment("Team\tWon\tLost");
         assert_eq!(blocks[0].kind, BlockKind::Table);
         assert_eq!(blocks[0].text, "Team\tWon\tLost");
+    }
+
+    #[test]
+    fn a_line_printed_twice_is_not_joined_as_wrapped_prose() {
+        let headline = "Storm damage repaired along the whole harbour wall";
+        let wrapped = "The harbour wall was rebuilt in stone after the winter storms\n\
+                       had broken it in two places, and the quay was closed to boats\n\
+                       for a week while the engineers checked every metre of it.";
+        let text = format!("{headline}\n{headline}\n\n{wrapped}\n\n{wrapped}\n");
+        let blocks = segment(&text);
+        let texts: Vec<_> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts[..2], [headline, headline]);
+        assert_eq!(texts.len(), 4, "{texts:?}");
+        assert!(texts[2].ends_with("every metre of it."));
+    }
+
+    #[test]
+    fn invisible_characters_are_dropped_not_turned_into_spaces() {
+        assert_eq!(
+            normalise("Mit\u{00AD}tel\u{00AD}alter  und\u{200B}so"),
+            "Mittelalter undso"
+        );
+        assert_eq!(normalise("a\u{200C}b"), "a\u{200C}b");
     }
 }
