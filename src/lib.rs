@@ -105,7 +105,6 @@ fn clean_text_checked(text: &str, options: &Options) -> Result<Article, CleanErr
 fn text_article(text: &str, mut blocks: Vec<block::Block>, options: &Options) -> Article {
     let found = noise::detect(&mut blocks);
     let layout = text::layout(&mut blocks);
-    noise::remove_repeats(&mut blocks);
     let mut article = assemble::article(
         InputKind::Text,
         blocks,

@@ -368,7 +368,8 @@ mod tests {
 
     #[test]
     fn soft_hyphens_and_ruby_readings_are_not_text() {
-        let html = "<p>Mit\u{00AD}tel\u{00AD}al\u{00AD}ter zero\u{200B}width                     <ruby>\u{6F22}<rp>(</rp><rt>kan</rt><rp>)</rp></ruby>x</p>";
+        let html = "<p>Mit\u{00AD}tel\u{00AD}al\u{00AD}ter zero\u{200B}width \
+                    <ruby>\u{6F22}<rp>(</rp><rt>kan</rt><rp>)</rp></ruby>x</p>";
         let got = blocks(html);
         assert_eq!(got[0].0, "Mittelalter zerowidth \u{6F22}x");
     }

@@ -119,7 +119,7 @@ pub fn select(page: &Page, in_body: &[bool]) -> Selection {
         .map(|e| {
             let reason = noise_reason(page, e).or(headed[e])?;
             let wraps_page =
-                raw[e] >= HINT_TRUST_SHARE * total && !article_beside(page, &raw, &marked, e);
+                raw[e] >= HINT_TRUST_SHARE * total && !article_beside(page, &marked, e);
             (!holds_article[e] && !wraps_page).then_some(reason)
         })
         .collect();
@@ -189,11 +189,9 @@ fn is_marked_article(page: &Page, element: usize) -> bool {
 /// Whether one of the `marked` article elements stands beside `element` (neither inside
 /// it nor around it): then a noise hint on `element` names a section next to the
 /// article (the comments under it), however much of the page's prose it holds.
-fn article_beside(page: &Page, raw: &[f32], marked: &[usize], element: usize) -> bool {
+fn article_beside(page: &Page, marked: &[usize], element: usize) -> bool {
     marked.iter().any(|&m| {
-        raw[m] > 0.0
-            && !page.ancestors(m).any(|a| a == element)
-            && !page.ancestors(element).any(|a| a == m)
+        !page.ancestors(m).any(|a| a == element) && !page.ancestors(element).any(|a| a == m)
     })
 }
 

@@ -38,6 +38,7 @@ const SECTION_HEADING_MAX_WORDS: usize = 15;
 /// paragraphs; returns title and standfirst.
 pub fn layout(blocks: &mut [Block]) -> Found {
     let Some((start, end)) = body_span(blocks) else {
+        crate::noise::remove_repeats(blocks);
         return Found::default();
     };
     let title = find_title(blocks, start);

@@ -11,8 +11,9 @@ struct Line<'a> {
 }
 
 /// Split text into blocks. Blank lines carry no meaning, except in hard-wrapped text
-/// where they separate paragraphs (a line printed twice is never one wrapped paragraph); a line of only white space (no-break spaces, for
-/// example) becomes an `empty` removal so that the audit trail accounts for it.
+/// where they separate paragraphs (a line printed twice is never one wrapped
+/// paragraph); a line of only white space (no-break spaces, for example) becomes an
+/// `empty` removal so that the audit trail accounts for it.
 pub fn segment(text: &str) -> Vec<Block> {
     let lines: Vec<Line> = text
         .lines()
