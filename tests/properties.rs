@@ -1017,6 +1017,20 @@ fn regression_list_item_without_prose() {
     all_text_properties("• The the the.\nThe the\n").unwrap();
 }
 
+/// A paragraph printed three times with labels between: the first pass judged the body
+/// again once the copies went and kept the one-letter line opening it as a section
+/// heading; read back, that line stood before the body and went as navigation. Fixed by
+/// widening the body over an opening section heading in both passes alike.
+#[test]
+fn regression_section_heading_kept_by_the_rejudged_body_only() {
+    let repeated = "River the near river have the the the the the.";
+    let input = format!(
+        "{repeated}\n{repeated}\nThe the\n{repeated}\n• The the the.\nA\n\
+         The the the the the the the engineers the pipes.\n"
+    );
+    all_text_properties(&input).unwrap();
+}
+
 /// The audit accepts a hard-wrapped paragraph joined into one block, a headline
 /// printed twice, and a date line that fills `published`.
 #[test]

@@ -253,23 +253,32 @@ fn block_value(block: &crate::block::Block, prose: f32, in_noise: bool) -> f32 {
     -chars.clamp(NOISE_MIN_CHARGE, 200.0) * NOISE_WEIGHT * block.link_density.max(0.5)
 }
 
-/// Per element, the reason its heading names: an element whose first block is a heading
-/// of the comments phrase family holds comments.
+/// Per element, the reason its heading names: the section a comments heading opens
+/// holds comments. That section is the lowest element around the heading that holds
+/// more than it, when the heading is its first block (a heading is often wrapped in a
+/// title bar of its own before the section's other content).
 fn headed_sections(page: &Page) -> Vec<Option<Reason>> {
     let mut headed = vec![None; page.elements.len()];
-    let mut seen = vec![false; page.elements.len()];
-    for b in &page.blocks {
-        let parent = page.elements[b.element].parent;
-        let first_in_parent = parent.is_some_and(|p| !seen[p]);
+    let mut first_block = vec![usize::MAX; page.elements.len()];
+    let mut block_count = vec![0usize; page.elements.len()];
+    for (i, b) in page.blocks.iter().enumerate() {
         for e in page.ancestors(b.element) {
-            seen[e] = true;
+            first_block[e] = first_block[e].min(i);
+            block_count[e] += 1;
         }
-        let Some(parent) = parent.filter(|_| first_in_parent) else {
-            continue;
-        };
+    }
+    for (i, b) in page.blocks.iter().enumerate() {
         let is_heading = b.heading_level.is_some();
-        if is_heading && classify(&b.block.text) == Some(Reason::Comments) {
-            headed[parent] = Some(Reason::Comments);
+        if !is_heading || classify(&b.block.text) != Some(Reason::Comments) {
+            continue;
+        }
+        let section = page
+            .ancestors(b.element)
+            .skip(1)
+            .find(|&e| block_count[e] > 1)
+            .filter(|&e| first_block[e] == i);
+        if let Some(section) = section {
+            headed[section] = Some(Reason::Comments);
         }
     }
     headed
@@ -422,6 +431,27 @@ mod tests {
             .count();
         assert_eq!(comments, 4);
         assert_eq!(kept(&html).len(), 2);
+    }
+
+    #[test]
+    fn a_comments_heading_in_a_title_bar_names_the_section_after_it() {
+        let long = format!("{PROSE} {PROSE} {PROSE} {PROSE}");
+        let comment = format!("<li><p>{PROSE}</p></li>");
+        let html = format!(
+            "<body><div><div class=story><p>{long}</p></div>\
+             <div class=sect><div class=head><h2><span>Reader comments</span></h2></div>\
+             <ul>{}</ul></div></div></body>",
+            comment.repeat(3)
+        );
+        let page = page_blocks(&Html::parse_document(&html));
+        let selection = select(&page, &vec![false; page.blocks.len()]);
+        let comments = selection
+            .noise
+            .iter()
+            .filter(|n| **n == Some(Reason::Comments))
+            .count();
+        assert_eq!(comments, 4);
+        assert_eq!(kept(&html), vec![long]);
     }
 
     #[test]

@@ -50,6 +50,7 @@ pub fn layout(blocks: &mut [Block]) -> Found {
     if let Some(s) = standfirst {
         blocks[s].role = Role::Standfirst;
     }
+    let start = widen_over_section_heading(blocks, start);
     remove_outside(blocks, start, end);
     let before = body_count(blocks);
     crate::noise::remove_repeats(blocks);
@@ -77,7 +78,7 @@ fn body_count(blocks: &[Block]) -> usize {
 fn rejudge_span(blocks: &mut [Block], start: usize, end: usize) -> (usize, usize) {
     let (start, end) = body_span(&blocks[start..=end]).map_or((start, end), |(first, last)| {
         (
-            start + widen_over_section_heading(&blocks[start..=end], first),
+            widen_over_section_heading(blocks, start + first),
             start + last,
         )
     });
@@ -120,13 +121,22 @@ fn body_span(blocks: &[Block]) -> Option<(usize, usize)> {
     Some((body[first], body[last]))
 }
 
-/// The body's first index widened back over a section heading that opens it (a short
-/// heading-shaped body line directly before the first prose), which the span's scoring
-/// leaves out once the title and standfirst before it are no longer body lines.
-fn widen_over_section_heading(span: &[Block], first: usize) -> usize {
-    let previous = (0..first).rev().find(|&i| span[i].is_body());
+/// The body's first index widened back over a section heading that opens it: the
+/// nearest block before it that was not removed is a short heading-shaped body line, and
+/// the first block is a body paragraph of prose (not the standfirst). The span's scoring leaves such a line out (it scores as a
+/// label), yet it reads as the body's first heading, and the clean text read again
+/// must find the same body. A title or standfirst in between stops the widening.
+fn widen_over_section_heading(blocks: &[Block], first: usize) -> usize {
+    let previous = (0..first).rev().find(|&i| !blocks[i].is_removed());
     match previous {
-        Some(p) if is_section_heading(&span[p]) && is_prose(&span[first]) => p,
+        Some(p)
+            if blocks[p].is_body()
+                && is_section_heading(&blocks[p])
+                && blocks[first].is_body()
+                && is_prose(&blocks[first]) =>
+        {
+            p
+        }
         _ => first,
     }
 }
