@@ -7,7 +7,8 @@
 //! over the blocks it holds, raised for `article`, `main`, `itemprop=articleBody` and
 //! body-like class names. The article region is the best-scoring element, with those of
 //! its siblings that hold a good share of prose of their own (an article split across
-//! sibling containers).
+//! sibling containers). On a page with prose, the best element must hold at least half
+//! of the prose outside noise hints, so that a long run of short plain lines cannot outscore the article.
 //!
 //! When the best element (or one of its nearest ancestors) has two or more siblings of
 //! the same shape (tag and class) that hold content too, the region is that series: the
@@ -59,6 +60,14 @@ const REPEAT_MAX_LEVELS: usize = 6;
 /// Fewest siblings of the same shape, scoring positive, that make a level repeat (one
 /// alike sibling is often a twin column, two or more a series).
 const REPEAT_MIN_SIBLINGS: usize = 2;
+
+/// On a page with at least this much prose outside noise hints (characters, less
+/// linked text)...
+const REGION_GUARD_MIN_PROSE: f32 = 1000.0;
+/// ... the best element must hold at least this share of it: a block of many short
+/// plain lines (a news ticker, a teaser grid, a date list) can outscore a short article
+/// on the page, but it is not where the page's prose is.
+const REGION_MIN_PROSE_SHARE: f32 = 0.5;
 
 /// What a block printing the declared article body (JSON-LD `articleBody`) is worth per
 /// character, against plain prose's 1.0: the page says it is the article.
@@ -139,7 +148,20 @@ pub fn select(page: &Page, in_body: &[bool]) -> Selection {
     if listing {
         scores = scored(page, &prose, &noise, &figure, true);
     }
-    let inside = region(page, &scores);
+    let outside_noise: Vec<f32> = prose
+        .iter()
+        .zip(&noise)
+        .map(|(&p, n)| if n.is_some() { 0.0 } else { p })
+        .collect();
+    let clean = subtree_sums(page, &outside_noise);
+    let clean_total = clean.first().copied().unwrap_or(0.0);
+    let guarded = !listing && clean_total >= REGION_GUARD_MIN_PROSE;
+    let min_prose = if guarded {
+        clean_total * REGION_MIN_PROSE_SHARE
+    } else {
+        0.0
+    };
+    let inside = region(page, &scores, &clean, min_prose);
     Selection {
         inside,
         noise,
@@ -349,9 +371,11 @@ fn repeated(page: &Page, scores: &[f32], best: usize) -> Option<Vec<usize>> {
 
 /// Per block, whether it lies in the region: the repeated series around the best
 /// element if there is one, else the best element and its siblings that score well.
-fn region(page: &Page, scores: &[f32]) -> Vec<bool> {
+/// The best element is the best-scoring one holding at least `min_prose` of prose
+/// (`prose` per element).
+fn region(page: &Page, scores: &[f32], prose: &[f32], min_prose: f32) -> Vec<bool> {
     let best = (0..scores.len())
-        .filter(|&e| scores[e] > 0.0)
+        .filter(|&e| scores[e] > 0.0 && prose[e] >= min_prose)
         .max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
     let Some(best) = best else {
         return vec![true; page.blocks.len()];
@@ -452,6 +476,20 @@ mod tests {
             .count();
         assert_eq!(comments, 4);
         assert_eq!(kept(&html), vec![long]);
+    }
+
+    #[test]
+    fn a_long_ticker_of_short_lines_does_not_outscore_the_article() {
+        let long = format!("{PROSE} {PROSE} {PROSE} {PROSE}");
+        let line = |i: usize| format!("<div>{i}/11 Council votes on the new bridge plan</div>");
+        let ticker: String = (0..120).map(line).collect();
+        let menu = "<li><a href=s>Sport</a></li>".repeat(80);
+        let html = format!(
+            "<body><div><ul>{menu}</ul><div class=story>{}</div></div>\
+             <div class=feed>{ticker}</div></body>",
+            format!("<p>{long}</p>").repeat(4)
+        );
+        assert_eq!(kept(&html), vec![long; 4]);
     }
 
     #[test]

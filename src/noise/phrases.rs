@@ -120,10 +120,22 @@ thread_local! {
 
 /// The reason of the first family that matches `text` of `words` words.
 fn first_family(text: &str, words: usize) -> Option<Reason> {
+    let undecorated = without_trailing_decoration(text);
     families()
         .iter()
-        .find(|family| family.matches(text, words))
+        .find(|family| {
+            family.matches(text, words)
+                || (undecorated.len() < text.len() && family.matches(undecorated, words))
+        })
         .map(|family| family.reason)
+}
+
+/// The text without the ellipsis, arrows or colon a label often ends with
+/// (`You may also like …`, `Read more »`, `Comments ↓`).
+fn without_trailing_decoration(text: &str) -> &str {
+    text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '…' | '.' | ':' | '»' | '›' | '→' | '↓' | '>')
+    })
 }
 
 /// Compile one family file. The files are part of the crate and covered by tests, so a
@@ -151,6 +163,17 @@ fn compile(reason: Reason, source: &str) -> PhraseFamily {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_ending_in_an_ellipsis_or_arrow_is_still_known() {
+        assert_eq!(
+            classify("You may also like …"),
+            classify("You may also like")
+        );
+        assert!(classify("You may also like …").is_some());
+        assert!(classify("Read more »").is_some());
+        assert_eq!(classify("The river rose …"), None);
+    }
 
     #[test]
     fn every_family_compiles() {
