@@ -40,7 +40,43 @@ const ARTICLE_BODY_MIN_WORDS: usize = 6;
 const ARTICLE_BODY_CONTAINMENT: f32 = 0.6;
 
 /// Clean an HTML page; fails only over the block limit (`options.max_blocks`).
+///
+/// `noscript` content is not page text, except on a page that shows almost nothing
+/// else: pages built by scripts often print the whole article inside `noscript` for
+/// readers and crawlers without scripts (forums, single-page apps). When the page
+/// gives less than [`MIN_REGION_CHARS`] of text, it is cleaned again with its
+/// `noscript` elements read as ordinary containers, and that result is kept when it
+/// gives at least [`MIN_REGION_CHARS`] more (not a "please enable JavaScript" line).
 pub fn clean(page: &str, options: &Options) -> Result<Article, CleanError> {
+    let article = clean_page(page, options)?;
+    if article.text.chars().count() >= MIN_REGION_CHARS {
+        return Ok(article);
+    }
+    let Some(opened) = noscript_opened(page) else {
+        return Ok(article);
+    };
+    let mut retry = clean_page(&opened, options)?;
+    let gained = retry.text.chars().count() >= article.text.chars().count() + MIN_REGION_CHARS;
+    if !gained {
+        return Ok(article);
+    }
+    retry.stats.input_bytes = page.len();
+    Ok(retry)
+}
+
+/// The page with every `noscript` tag renamed to a `div`, so that its content parses as
+/// markup; `None` when the page has no `noscript`.
+fn noscript_opened(page: &str) -> Option<String> {
+    static TAG: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let tag = TAG.get_or_init(|| {
+        regex::Regex::new(r"(?i)<(/?)noscript\b").expect("the noscript pattern compiles")
+    });
+    tag.is_match(page)
+        .then(|| tag.replace_all(page, "<${1}div").into_owned())
+}
+
+/// Clean an HTML page as parsed, `noscript` content left out.
+fn clean_page(page: &str, options: &Options) -> Result<Article, CleanError> {
     let parse::Parsed {
         document,
         flattened,
@@ -282,4 +318,51 @@ fn fill_metadata(article: &mut Article, meta: PageMeta) {
     let chars = |text: &Option<String>| text.as_deref().map_or(0, |t| t.chars().count());
     article.stats.kept_chars =
         article.text.chars().count() + chars(&article.title) + chars(&article.standfirst);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PROSE: &str = "The council met on Tuesday evening to discuss the new budget for the coming year, which includes higher spending on roads and schools.";
+
+    fn text_of(page: &str) -> String {
+        clean(page, &Options::default()).unwrap().text
+    }
+
+    #[test]
+    fn a_page_printed_only_inside_noscript_is_read_from_it() {
+        let replies = [
+            "Did you try restarting the service from the services manager after the update? It worked for me on two machines.",
+            "Thanks, that helped. The agent now stays up, although the logs still show a warning every few minutes.",
+        ];
+        let posts: String = std::iter::once(PROSE)
+            .chain(replies)
+            .map(|p| format!("<div class=post><p>{p}</p></div>"))
+            .collect();
+        let page = format!(
+            "<html><body><div id=app>Loading…</div><noscript data-path=/t/1>{posts}</noscript></body></html>"
+        );
+        let text = text_of(&page);
+        assert!(text.contains(PROSE), "{text:?}");
+        assert!(text.contains("The agent now stays up"), "{text:?}");
+    }
+
+    #[test]
+    fn noscript_beside_an_article_is_not_text() {
+        let article = format!("<article><p>{PROSE}</p><p>{PROSE} Again.</p></article>");
+        let page = format!(
+            "<html><body>{article}<noscript><p>Please enable JavaScript to view the comments powered by a service.</p></noscript></body></html>"
+        );
+        let text = text_of(&page);
+        assert!(text.contains(PROSE));
+        assert!(!text.contains("enable JavaScript"), "{text:?}");
+    }
+
+    #[test]
+    fn noscript_tags_are_renamed_whatever_their_case() {
+        let opened = noscript_opened("<NoScript a=1><p>x</p></NOSCRIPT>").unwrap();
+        assert_eq!(opened, "<div a=1><p>x</p></div>");
+        assert!(noscript_opened("<p>no such tag</p>").is_none());
+    }
 }
