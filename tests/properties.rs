@@ -1031,6 +1031,17 @@ fn regression_section_heading_kept_by_the_rejudged_body_only() {
     all_text_properties(&input).unwrap();
 }
 
+/// A bulleted line printed three times: the first pass made one copy the standfirst
+/// and kept another in the body; read back, the body copy went as a duplicate of the
+/// standfirst and the re-judged body lost the line before it. A list item is never the
+/// standfirst now.
+#[test]
+fn regression_list_item_taken_for_the_standfirst() {
+    let item = "• The the the the the the the the the the.";
+    let input = format!("The the\nThe the\n{item}\nThe the\n{item}\n²\n{item}\nThe the the.\n");
+    all_text_properties(&input).unwrap();
+}
+
 /// The audit accepts a hard-wrapped paragraph joined into one block, a headline
 /// printed twice, and a date line that fills `published`.
 #[test]

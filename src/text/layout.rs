@@ -208,11 +208,12 @@ fn is_glued_breadcrumb(text: &str, headline: &str) -> bool {
 }
 
 /// The standfirst: the first body block after the title, when it is set apart from the
-/// body that follows it.
+/// body that follows it (never a list item: a bullet is not a deck).
 fn find_standfirst(blocks: &[Block], title: usize, start: usize, end: usize) -> Option<usize> {
     let candidate = (title + 1..=end).find(|&i| blocks[i].is_body())?;
     let block = &blocks[candidate];
     if candidate > start
+        || block.kind == BlockKind::ListItem
         || block.word_count() > STANDFIRST_MAX_WORDS
         || block.word_count() < STANDFIRST_MIN_WORDS
     {
