@@ -63,7 +63,7 @@ const REPEAT_MIN_SIBLINGS: usize = 2;
 
 /// On a page with at least this much prose outside noise hints (characters, less
 /// linked text)...
-const REGION_GUARD_MIN_PROSE: f32 = 1000.0;
+const REGION_GUARD_MIN_PROSE: f32 = 500.0;
 /// ... the best element must hold at least this share of it: a block of many short
 /// plain lines (a news ticker, a teaser grid, a date list) can outscore a short article
 /// on the page, but it is not where the page's prose is.
