@@ -31,6 +31,11 @@ const NEGATIVE: &[(Reason, &[&str])] = &[
     (Reason::Navigation, &["nav", "navbar", "navigation", "menu", "sidebar", "footer", "masthead", "toolbar", "pagination", "pager", "skiplink", "widget", "widgets", "tags", "taglist", "tagcloud", "topics", "keywords", "sitemap"]),
 ];
 
+/// Noise tokens that page builders also use for every building block
+/// (`elementor-widget-container`, `elementor-widget-theme-post-content`): inside a
+/// compound token they name noise only as its first part (`widget-area`, `widget_text`).
+const LEADING_ONLY: &[&str] = &["widget", "widgets"];
+
 /// Beginnings of tokens naming noise of one kind whatever follows (`cookiebanner`,
 /// `consentlayer`, `cookienotice`).
 #[rustfmt::skip]
@@ -94,7 +99,7 @@ fn remembered_verdict(token: &str) -> Hint {
 }
 
 /// What one class or id token says: negative when the token, or one of its parts,
-/// names noise; positive when it, or a part, names an article body.
+/// names noise (a [`LEADING_ONLY`] part only at the start); positive when it, or a part, names an article body.
 fn token_verdict(token: &str) -> Hint {
     let lower = token.to_ascii_lowercase();
     if is_state_modifier(&lower) {
@@ -116,8 +121,12 @@ fn token_verdict(token: &str) -> Hint {
         return Hint::None;
     }
     let mut found = Hint::None;
-    for part in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
-        if let Some(reason) = negative(part) {
+    for (i, part) in lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .enumerate()
+    {
+        let generic = i > 0 && LEADING_ONLY.contains(&part);
+        if let Some(reason) = negative(part).filter(|_| !generic) {
             return Hint::Negative(reason);
         }
         if POSITIVE.contains(&part) {
@@ -231,5 +240,25 @@ mod tests {
         // `cmp-` names components in common page builders, not consent managers.
         assert_eq!(hint(Some("cmp-text"), None), Hint::Positive);
         assert_eq!(hint(Some("cmp-container"), None), Hint::None);
+    }
+
+    #[test]
+    fn page_builder_widgets_are_not_sidebars() {
+        assert_eq!(hint(Some("elementor-widget-container"), None), Hint::None);
+        assert_eq!(
+            hint(
+                Some("elementor-widget elementor-widget-theme-post-content"),
+                None
+            ),
+            Hint::Positive
+        );
+        assert_eq!(
+            hint(Some("widget widget_recent_entries"), None),
+            Hint::Negative(Reason::Navigation)
+        );
+        assert_eq!(
+            hint(Some("widget-area"), None),
+            Hint::Negative(Reason::Navigation)
+        );
     }
 }
