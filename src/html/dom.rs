@@ -253,7 +253,8 @@ impl Walk {
                 .find(|o| o.block)
                 .map_or(0, |o| o.element);
             let tag = self.page.elements[element].tag;
-            let mut block = Block::new(std::mem::take(&mut self.text), self.page.blocks.len() + 1);
+            let text = crate::text::composed(std::mem::take(&mut self.text));
+            let mut block = Block::new(text, self.page.blocks.len() + 1);
             block.link_density = self.link_chars as f32 / self.chars.max(1) as f32;
             block.kind = match tag {
                 Tag::Heading(_) => BlockKind::Heading,

@@ -55,7 +55,7 @@ pub fn segment(text: &str) -> Vec<Block> {
 }
 
 /// Fold every run of white space (including no-break and other Unicode spaces) into
-/// one space, drop characters that render as nothing, and trim.
+/// one space, drop characters that render as nothing, trim, and compose (Unicode NFC).
 pub fn normalise(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut space = false;
@@ -73,7 +73,19 @@ pub fn normalise(raw: &str) -> String {
         space = false;
         out.push(c);
     }
-    out
+    composed(out)
+}
+
+/// The text in Unicode normal form C (canonical composition), the form text corpora and
+/// annotations use: the same letters written with combining marks or precomposed
+/// characters come out alike. Text already composed (nearly all) is returned as is.
+pub fn composed(text: String) -> String {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text
+    } else {
+        text.nfc().collect()
+    }
 }
 
 /// Characters that render as nothing and are dropped from text: the soft hyphen (a
@@ -167,6 +179,14 @@ fn reaches_wrap(raw: &str, width: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn text_comes_out_composed() {
+        // A Bengali letter that composition spells as two code points, and an "é"
+        // written with a combining accent.
+        assert_eq!(normalise("\u{09DF} cafe\u{0301}"), "\u{09AF}\u{09BC} caf\u{00E9}");
+        assert_eq!(normalise("plain text"), "plain text");
+    }
+
     use super::*;
     use crate::block::Role;
 

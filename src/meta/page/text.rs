@@ -17,7 +17,7 @@ pub fn clean(raw: &str) -> Option<String> {
     } else {
         raw.to_owned()
     };
-    let normalised = normalise_space(&decoded);
+    let normalised = crate::text::composed(normalise_space(&decoded));
     (!normalised.is_empty()).then_some(normalised)
 }
 
