@@ -36,6 +36,11 @@ const NEGATIVE: &[(Reason, &[&str])] = &[
 /// compound token they name noise only as its first part (`widget-area`, `widget_text`).
 const LEADING_ONLY: &[&str] = &["widget", "widgets"];
 
+/// Parts that make a compound token describe the page's layout, not its content
+/// (`c-fixed-sidebar-layout--140`, `two-column-sidebar-grid`): such a token says
+/// nothing about what the element holds.
+const LAYOUT_PARTS: &[&str] = &["layout", "grid", "cols", "columns"];
+
 /// Beginnings of tokens naming noise of one kind whatever follows (`cookiebanner`,
 /// `consentlayer`, `cookienotice`).
 #[rustfmt::skip]
@@ -118,6 +123,10 @@ fn token_verdict(token: &str) -> Hint {
         return Hint::Positive;
     }
     if !compound {
+        return Hint::None;
+    }
+    let mut parts = lower.split(|c: char| !c.is_ascii_alphanumeric());
+    if parts.any(|part| LAYOUT_PARTS.contains(&part)) {
         return Hint::None;
     }
     let mut found = Hint::None;
@@ -258,6 +267,19 @@ mod tests {
         );
         assert_eq!(
             hint(Some("widget-area"), None),
+            Hint::Negative(Reason::Navigation)
+        );
+    }
+
+    #[test]
+    fn layout_classes_say_nothing_about_content() {
+        assert_eq!(
+            hint(Some("o-row c-fixed-sidebar-layout--140--left@lg"), None),
+            Hint::None
+        );
+        assert_eq!(hint(Some("content-grid"), None), Hint::None);
+        assert_eq!(
+            hint(Some("sidebar"), None),
             Hint::Negative(Reason::Navigation)
         );
     }

@@ -183,7 +183,10 @@ mod tests {
     fn text_comes_out_composed() {
         // A Bengali letter that composition spells as two code points, and an "é"
         // written with a combining accent.
-        assert_eq!(normalise("\u{09DF} cafe\u{0301}"), "\u{09AF}\u{09BC} caf\u{00E9}");
+        assert_eq!(
+            normalise("\u{09DF} cafe\u{0301}"),
+            "\u{09AF}\u{09BC} caf\u{00E9}"
+        );
         assert_eq!(normalise("plain text"), "plain text");
     }
 
