@@ -23,7 +23,8 @@
 //! same element is comments, whatever its class names say.
 //!
 //! A class/id hint is not trusted on an element that holds the element marked as the
-//! article, nor on an element that holds most of the page's prose: a wrapper named
+//! article, nor on an element that holds most of the page's prose or of the article
+//! it lies in: a wrapper named
 //! `sidebar-layout` around the whole page says nothing about its content.
 
 use super::dom::{Page, Tag};
@@ -129,7 +130,12 @@ pub fn select(page: &Page, in_body: &[bool]) -> Selection {
             let reason = noise_reason(page, e).or(headed[e])?;
             let wraps_page =
                 raw[e] >= HINT_TRUST_SHARE * total && !article_beside(page, &marked, e);
-            (!holds_article[e] && !wraps_page).then_some(reason)
+            let wraps_article = page
+                .ancestors(e)
+                .skip(1)
+                .find(|&a| marked.contains(&a))
+                .is_some_and(|a| raw[e] >= HINT_TRUST_SHARE * raw[a]);
+            (!holds_article[e] && !wraps_page && !wraps_article).then_some(reason)
         })
         .collect();
     let noise: Vec<Option<Reason>> = page
@@ -490,6 +496,22 @@ mod tests {
             format!("<p>{long}</p>").repeat(4)
         );
         assert_eq!(kept(&html), vec![long; 4]);
+    }
+
+    #[test]
+    fn a_noise_hint_wrapping_most_of_the_article_is_not_trusted() {
+        let long = format!("{PROSE} {PROSE} {PROSE} {PROSE}");
+        let other = "Another text entirely, about the weather and the harbour, which goes on for a good while too.";
+        let html = format!(
+            "<body><article><div class=sidebar-left>{}</div><p>{PROSE}</p></article>\
+             <div class=more>{}</div></body>",
+            format!("<p>{long}</p>").repeat(3),
+            format!("<p>{other} {other} {other}</p>").repeat(3)
+        );
+        let page = page_blocks(&Html::parse_document(&html));
+        let selection = select(&page, &vec![false; page.blocks.len()]);
+        assert!(selection.noise.iter().all(Option::is_none));
+        assert!(kept(&html).contains(&long));
     }
 
     #[test]
