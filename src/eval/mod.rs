@@ -130,16 +130,20 @@ impl FrontEnd {
         }
     }
 
-    /// The record's body text and metadata.
+    /// The record's article text and metadata. The article text is what the record
+    /// says the page prints as its article: the standfirst, when the page shows it (a
+    /// lead set apart under the headline; not a description found only in the page's
+    /// metadata), then the body. The headline is scored as metadata.
     pub fn extract(self, page: &str, naive: &str) -> Extraction {
         let article = self.clean(page, naive);
+        let text = printed_article_text(article.standfirst.as_deref(), &article.text, naive);
         Extraction {
             meta: MetaValues {
                 title: article.title,
                 byline: article.byline,
                 published: article.published,
             },
-            text: article.text,
+            text,
         }
     }
 
@@ -332,4 +336,40 @@ fn evaluate_wcxb(args: &EvalArgs) -> Result<WordReport, EvalError> {
         }
     }
     Ok(report)
+}
+
+/// The standfirst (when `visible`, the page's visible text, shows it) and the body,
+/// separated by a blank line as the text output prints them.
+fn printed_article_text(standfirst: Option<&str>, body: &str, visible: &str) -> String {
+    let printed =
+        standfirst.filter(|s| crate::text::normalise(visible).contains(&crate::text::normalise(s)));
+    match printed {
+        Some(standfirst) if body.is_empty() => standfirst.to_owned(),
+        Some(standfirst) => format!("{standfirst}\n\n{body}"),
+        None => body.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printed_article_text;
+
+    #[test]
+    fn a_standfirst_the_page_prints_is_article_text() {
+        let visible = "Menu\nHeadline\nThe lead,  set apart.\nThe body.";
+        let text = printed_article_text(Some("The lead, set apart."), "The body.", visible);
+        assert_eq!(text, "The lead, set apart.\n\nThe body.");
+    }
+
+    #[test]
+    fn a_description_only_in_the_metadata_is_not() {
+        let visible = "Headline\nThe body.";
+        let text =
+            printed_article_text(Some("A summary for search engines."), "The body.", visible);
+        assert_eq!(text, "The body.");
+        assert_eq!(
+            printed_article_text(None, "The body.", visible),
+            "The body."
+        );
+    }
 }

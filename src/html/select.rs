@@ -24,8 +24,8 @@
 //!
 //! A class/id hint is not trusted on an element that holds the element marked as the
 //! article, nor on an element that holds most of the page's prose or of the article
-//! it lies in: a wrapper named
-//! `sidebar-layout` around the whole page says nothing about its content.
+//! it lies in: a wrapper named `sidebar-layout` around the whole page says nothing
+//! about its content.
 
 use super::dom::{Page, Tag};
 use super::hints::Hint;
