@@ -131,9 +131,10 @@ impl FrontEnd {
     }
 
     /// The record's article text and metadata. The article text is what the record
-    /// says the page prints as its article: the standfirst, when the page shows it (a
-    /// lead set apart under the headline; not a description found only in the page's
-    /// metadata), then the body. The headline is scored as metadata.
+    /// says the page shows as its article: the standfirst, when the page's visible text
+    /// holds it (a lead set apart under the headline; not a description found only in
+    /// the page's metadata, which `--format text` prints too), then the body. The
+    /// headline is scored as metadata.
     pub fn extract(self, page: &str, naive: &str) -> Extraction {
         let article = self.clean(page, naive);
         let text = printed_article_text(article.standfirst.as_deref(), &article.text, naive);
@@ -338,8 +339,8 @@ fn evaluate_wcxb(args: &EvalArgs) -> Result<WordReport, EvalError> {
     Ok(report)
 }
 
-/// The standfirst (when `visible`, the page's visible text, shows it) and the body,
-/// separated by a blank line as the text output prints them.
+/// The standfirst (when `visible`, the page's visible text outside `noscript`, holds
+/// it) and the body, separated by a blank line.
 fn printed_article_text(standfirst: Option<&str>, body: &str, visible: &str) -> String {
     let printed =
         standfirst.filter(|s| crate::text::normalise(visible).contains(&crate::text::normalise(s)));

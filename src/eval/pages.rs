@@ -1,5 +1,5 @@
 //! Turning pages into texts, in parallel: the naive baseline and what each front end
-//! under test makes of the page (body text and metadata).
+//! under test makes of the page (article text and metadata).
 //!
 //! The code under test may still panic (parts of the cleaner are work in progress); a
 //! panic on one page is caught and the page scores as a failure, like an unreadable one.
@@ -15,10 +15,10 @@ use super::metadata::MetaValues;
 use super::FrontEnd;
 use crate::html::visible_text;
 
-/// What one front end made of a page: the body text and the metadata.
+/// What one front end made of a page: the article text and the metadata.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Extraction {
-    /// The cleaned body text.
+    /// The article text scored: the standfirst the page shows, then the body.
     pub text: String,
     /// The record's title, byline and date.
     pub meta: MetaValues,

@@ -36,9 +36,10 @@ const NEGATIVE: &[(Reason, &[&str])] = &[
 /// compound token they name noise only as its first part (`widget-area`, `widget_text`).
 const LEADING_ONLY: &[&str] = &["widget", "widgets"];
 
-/// Parts that make a compound token describe the page's layout, not its content
-/// (`c-fixed-sidebar-layout--140`, `two-column-sidebar-grid`): such a token says
-/// nothing about what the element holds.
+/// Parts that make a compound token describe the page's layout (`c-fixed-sidebar-layout`,
+/// `two-column-sidebar-grid`): in such a token, parts naming a place on the page
+/// (sidebar, footer, nav) say nothing about what the element holds; parts naming a
+/// kind of content (`related-grid`, `share-grid`) still do.
 const LAYOUT_PARTS: &[&str] = &["layout", "grid", "cols", "columns"];
 
 /// Beginnings of tokens naming noise of one kind whatever follows (`cookiebanner`,
@@ -104,7 +105,8 @@ fn remembered_verdict(token: &str) -> Hint {
 }
 
 /// What one class or id token says: negative when the token, or one of its parts,
-/// names noise (a [`LEADING_ONLY`] part only at the start); positive when it, or a part, names an article body.
+/// names noise (a [`LEADING_ONLY`] part only at the start; a navigation part not in a
+/// token with a [`LAYOUT_PARTS`] part); positive when it, or a part, names an article body.
 fn token_verdict(token: &str) -> Hint {
     let lower = token.to_ascii_lowercase();
     if is_state_modifier(&lower) {
@@ -125,17 +127,17 @@ fn token_verdict(token: &str) -> Hint {
     if !compound {
         return Hint::None;
     }
-    let mut parts = lower.split(|c: char| !c.is_ascii_alphanumeric());
-    if parts.any(|part| LAYOUT_PARTS.contains(&part)) {
-        return Hint::None;
-    }
+    let layout = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|part| LAYOUT_PARTS.contains(&part));
+    let placement = |reason: &Reason| layout && *reason == Reason::Navigation;
     let mut found = Hint::None;
     for (i, part) in lower
         .split(|c: char| !c.is_ascii_alphanumeric())
         .enumerate()
     {
         let generic = i > 0 && LEADING_ONLY.contains(&part);
-        if let Some(reason) = negative(part).filter(|_| !generic) {
+        if let Some(reason) = negative(part).filter(|r| !generic && !placement(r)) {
             return Hint::Negative(reason);
         }
         if POSITIVE.contains(&part) {
@@ -277,7 +279,11 @@ mod tests {
             hint(Some("o-row c-fixed-sidebar-layout--140--left@lg"), None),
             Hint::None
         );
-        assert_eq!(hint(Some("content-grid"), None), Hint::None);
+        assert_eq!(hint(Some("content-grid"), None), Hint::Positive);
+        assert_eq!(
+            hint(Some("related-grid"), None),
+            Hint::Negative(Reason::Related)
+        );
         assert_eq!(
             hint(Some("sidebar"), None),
             Hint::Negative(Reason::Navigation)

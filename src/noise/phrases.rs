@@ -130,12 +130,15 @@ fn first_family(text: &str, words: usize) -> Option<Reason> {
         .map(|family| family.reason)
 }
 
-/// The text without the ellipsis, arrows or colon a label often ends with
-/// (`You may also like …`, `Read more »`, `Comments ↓`).
+/// The text without the ellipsis (`…` or `...`), arrows or colon a label often ends
+/// with (`You may also like …`, `Read more »`, `Comments ↓`); a full stop stays.
 fn without_trailing_decoration(text: &str) -> &str {
-    text.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '…' | '.' | ':' | '»' | '›' | '→' | '↓' | '>')
-    })
+    let decoration =
+        |c: char| c.is_whitespace() || matches!(c, '…' | ':' | '»' | '›' | '→' | '↓' | '>');
+    let trimmed = text.trim_end_matches(decoration);
+    trimmed
+        .strip_suffix("...")
+        .map_or(trimmed, |t| t.trim_end_matches(decoration))
 }
 
 /// Compile one family file. The files are part of the crate and covered by tests, so a
