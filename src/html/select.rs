@@ -432,6 +432,17 @@ mod tests {
 
     const PROSE: &str = "This is a sentence of real prose that goes on for a while and ends well.";
 
+    /// How many blocks of the page a noise hint or heading names `reason` for.
+    fn blocks_named(html: &str, reason: Reason) -> usize {
+        let page = page_blocks(&Html::parse_document(html));
+        let selection = select(&page, &vec![false; page.blocks.len()]);
+        selection
+            .noise
+            .iter()
+            .filter(|n| **n == Some(reason))
+            .count()
+    }
+
     #[test]
     fn a_repeated_series_of_posts_is_the_region() {
         let post = |name: &str, text: &str| {
@@ -457,14 +468,7 @@ mod tests {
              <div class=feedback><h2>3 Comments</h2><div class=item><p>{PROSE}</p></div>\
              <div class=item><p>{PROSE}</p></div><div class=item><p>{PROSE}</p></div></div></div></body>"
         );
-        let page = page_blocks(&Html::parse_document(&html));
-        let selection = select(&page, &vec![false; page.blocks.len()]);
-        let comments = selection
-            .noise
-            .iter()
-            .filter(|n| **n == Some(Reason::Comments))
-            .count();
-        assert_eq!(comments, 4);
+        assert_eq!(blocks_named(&html, Reason::Comments), 4);
         assert_eq!(kept(&html).len(), 2);
     }
 
@@ -478,14 +482,7 @@ mod tests {
              <ul>{}</ul></div></div></body>",
             comment.repeat(3)
         );
-        let page = page_blocks(&Html::parse_document(&html));
-        let selection = select(&page, &vec![false; page.blocks.len()]);
-        let comments = selection
-            .noise
-            .iter()
-            .filter(|n| **n == Some(Reason::Comments))
-            .count();
-        assert_eq!(comments, 4);
+        assert_eq!(blocks_named(&html, Reason::Comments), 4);
         assert_eq!(kept(&html), vec![long]);
     }
 
