@@ -13,7 +13,7 @@ use deboil::batch::args::WalkArgs;
 use deboil::batch::outdir::{OutDir, WriteError};
 use deboil::batch::stats::{megabytes, Summary};
 use deboil::boilerplate::{Learned, SiteCounts, Thresholds};
-use deboil::output::{AtomicFile, Format, RecordWriter};
+use deboil::output::{Format, OutputFile, RecordWriter};
 use deboil::pipeline::{
     clean_source, collect_sources_with, Input, Outcome, Pipeline, PipelineError, Progress, Source,
     WalkOptions,
@@ -59,9 +59,10 @@ pub struct CleanArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Write the records to FILE instead of standard output. The file is written under
-    /// a temporary name in the same directory and renamed when complete; FILE may not
-    /// be one of the inputs.
+    /// Write the records to FILE instead of standard output (`-`: standard output). A
+    /// regular file, or the file a symbolic link leads to (the link kept), is written
+    /// under a temporary name in its directory and renamed when complete; a FIFO or
+    /// device is written in place, never replaced. FILE may not be one of the inputs.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -73,7 +74,8 @@ pub struct CleanArgs {
     /// DIR/<directory name>/; a file argument goes to DIR/<file name>. When two inputs
     /// of one directory would share a name (page.html, page.txt) both keep their whole
     /// name (page.html.json, page.txt.json). Each file is written under a temporary
-    /// name and renamed when complete. DIR may not be, hold, or lie inside an input
+    /// name and renamed when complete (an existing output that is a symbolic link is
+    /// followed and the file it leads to replaced). DIR may not be, hold, or lie inside an input
     /// directory; standard input cannot be cleaned into it.
     #[arg(long, value_name = "DIR", conflicts_with = "output")]
     pub out_dir: Option<PathBuf>,
@@ -130,7 +132,8 @@ pub struct CleanArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
-    /// Write the batch summary to FILE as JSON (fields below), also with --quiet.
+    /// Write the batch summary to FILE as JSON (fields below), also with --quiet. FILE
+    /// is written as --output's file is (a FIFO or device in place).
     #[arg(long, value_name = "FILE")]
     pub stats_json: Option<PathBuf>,
 
@@ -324,9 +327,9 @@ fn finish(args: &CleanArgs, summary: &Summary) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Write the summary as pretty JSON to `path` (renamed into place when complete).
+/// Write the summary as pretty JSON to `path` (see [`OutputFile`]).
 fn write_stats(path: &Path, summary: &Summary) -> io::Result<()> {
-    let mut file = AtomicFile::create(path)?;
+    let mut file = OutputFile::create(path)?;
     serde_json::to_writer_pretty(&mut file, summary)?;
     file.write_all(b"\n")?;
     file.commit()
@@ -357,8 +360,8 @@ fn run_stream(
         );
         return Ok(Ended::Exit(usage_error(&message)));
     }
-    let file = AtomicFile::create(target)
-        .with_context(|| format!("cannot create the output next to {}", target.display()))?;
+    let file = OutputFile::create(target)
+        .with_context(|| format!("cannot open the output {}", target.display()))?;
     let (summary, file) = stream_to(args, sources, learned, file, bar)
         .with_context(|| format!("cannot write {}", target.display()))?;
     file.commit()

@@ -1,9 +1,11 @@
 //! Writing records: JSON Lines, a JSON array, plain text or Markdown, plus an output
-//! file that appears only once it is complete.
+//! file that never changes what kind of file its path is ([`OutputFile`]).
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+mod safe_write;
+
+use std::io::{self, Write};
+
+pub use safe_write::{follow_links, resolved, target, OutputFile, Target};
 
 use crate::block::BlockKind;
 use crate::record::{Article, ErrorRecord};
@@ -267,79 +269,6 @@ fn escape_line_start(line: &str) -> String {
     }
 }
 
-/// An output file written under a temporary name in the same directory and renamed
-/// over the target on [`AtomicFile::commit`]; dropped uncommitted, it is removed.
-pub struct AtomicFile {
-    target: PathBuf,
-    temp: PathBuf,
-    file: Option<BufWriter<File>>,
-}
-
-impl AtomicFile {
-    /// Create the temporary file next to `target`.
-    pub fn create(target: &Path) -> io::Result<Self> {
-        let name = target
-            .file_name()
-            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file path"))?;
-        let temp = target.with_file_name(format!(
-            ".{}.{}.tmp",
-            name.to_string_lossy(),
-            std::process::id()
-        ));
-        let file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        Ok(AtomicFile {
-            target: target.to_path_buf(),
-            temp,
-            file: Some(BufWriter::new(file)),
-        })
-    }
-
-    /// Flush, sync and rename the temporary file over the target. On failure the
-    /// temporary file is removed and the target left as it was.
-    pub fn commit(mut self) -> io::Result<()> {
-        let writer = self
-            .file
-            .take()
-            .ok_or_else(|| io::Error::other("output already committed"))?;
-        let result = writer
-            .into_inner()
-            .map_err(|e| e.into_error())
-            .and_then(|file| file.sync_all())
-            .and_then(|()| fs::rename(&self.temp, &self.target));
-        if result.is_err() {
-            let _ = fs::remove_file(&self.temp);
-        }
-        result
-    }
-}
-
-impl Write for AtomicFile {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match &mut self.file {
-            Some(file) => file.write(buf),
-            None => Err(io::Error::other("output already committed")),
-        }
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        match &mut self.file {
-            Some(file) => file.flush(),
-            None => Ok(()),
-        }
-    }
-}
-
-impl Drop for AtomicFile {
-    fn drop(&mut self) {
-        if self.file.take().is_some() {
-            let _ = fs::remove_file(&self.temp);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #[test]
@@ -513,39 +442,5 @@ mod tests {
         assert_eq!(file_extension(Format::Text, false), "txt");
         assert_eq!(file_extension(Format::Markdown, false), "md");
         assert_eq!(file_extension(Format::Text, true), "error.json");
-    }
-
-    #[test]
-    fn atomic_file_appears_only_on_commit() {
-        let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("out.jsonl");
-        let mut file = AtomicFile::create(&target).unwrap();
-        file.write_all(b"hello\n").unwrap();
-        assert!(!target.exists());
-        file.commit().unwrap();
-        assert_eq!(fs::read_to_string(&target).unwrap(), "hello\n");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
-    }
-
-    #[test]
-    fn failed_commit_leaves_nothing() {
-        let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("taken");
-        fs::create_dir(&target).unwrap();
-        fs::write(target.join("inside"), "x").unwrap();
-        let mut file = AtomicFile::create(&target).unwrap();
-        file.write_all(b"data").unwrap();
-        assert!(file.commit().is_err());
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
-    }
-
-    #[test]
-    fn dropped_atomic_file_leaves_nothing() {
-        let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("out.jsonl");
-        let mut file = AtomicFile::create(&target).unwrap();
-        file.write_all(b"partial").unwrap();
-        drop(file);
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 }

@@ -24,7 +24,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::batch::walk::picked_extension;
-use crate::output::{file_extension, render_single, AtomicFile, Format};
+use crate::output::{file_extension, render_single, Format, OutputFile};
 use crate::pipeline::{Input, Origin, Source};
 use crate::record::{Article, ErrorRecord};
 
@@ -175,18 +175,28 @@ impl OutDir {
     }
 }
 
-/// Write `bytes` to `path` under a temporary name, renamed when complete.
+/// Write `bytes` to `path` under a temporary name, renamed when complete (through a
+/// symbolic link to the file it leads to; see [`OutputFile`]).
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)?;
     }
-    let mut file = AtomicFile::create(path)?;
+    let mut file = OutputFile::create(path)?;
     file.write_all(bytes)?;
     file.commit()
 }
 
-/// Remove `path` if it is there.
+/// Remove `path` if it is a regular file or a symbolic link (only the link); any other
+/// kind of file (a FIFO, a device) is left as it is.
 fn remove_if_present(path: &Path) -> io::Result<()> {
+    let kind = match fs::symlink_metadata(path) {
+        Ok(meta) => meta.file_type(),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(error) => return Err(error),
+    };
+    if !(kind.is_file() || kind.is_symlink()) {
+        return Ok(());
+    }
     match fs::remove_file(path) {
         Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
         other => other,

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::output::AtomicFile;
+use crate::output::OutputFile;
 use crate::record::{Article, ErrorRecord};
 
 /// What an input's file name is followed by to name its expected record.
@@ -104,7 +104,7 @@ pub fn render(value: &Value) -> String {
 /// Write `value` as the expected record at `path`, under a temporary name renamed over
 /// the target when complete.
 pub fn write(path: &Path, value: &Value) -> io::Result<()> {
-    let mut file = AtomicFile::create(path)?;
+    let mut file = OutputFile::create(path)?;
     file.write_all(render(value).as_bytes())?;
     file.commit()
 }

@@ -394,13 +394,17 @@ pub fn write_dumps<T>(
     Ok(())
 }
 
-/// Serialise `value` as pretty JSON into `path`.
+/// Serialise `value` as pretty JSON into `path` (see [`crate::output::OutputFile`]).
 fn write_pretty<T: Serialize>(path: &Path, value: &T) -> Result<(), EvalError> {
     let json = serde_json::to_vec_pretty(value).map_err(|cause| EvalError::Json {
         path: path.to_path_buf(),
         cause,
     })?;
-    std::fs::write(path, json).map_err(|cause| EvalError::Io {
+    let written = crate::output::OutputFile::create(path).and_then(|mut file| {
+        std::io::Write::write_all(&mut file, &json)?;
+        file.commit()
+    });
+    written.map_err(|cause| EvalError::Io {
         path: path.to_path_buf(),
         cause,
     })

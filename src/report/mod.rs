@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::batch::args::WalkArgs;
-use crate::output::AtomicFile;
+use crate::output::OutputFile;
 use crate::pipeline::Collected;
 use crate::pipeline::{collect_sources_with, Input, Outcome, Pipeline, PipelineError, Source};
 use crate::record::ErrorRecord;
@@ -39,9 +39,10 @@ pub struct ReportArgs {
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
 
-    /// Write the report to FILE (`-`: standard output). The file is written under a
-    /// temporary name in the same directory and renamed when complete; it may not be
-    /// one of the inputs.
+    /// Write the report to FILE (`-`: standard output). A regular file, or the file a
+    /// symbolic link leads to (the link kept), is written under a temporary name in its
+    /// directory and renamed when complete; a FIFO or device is written in place. FILE
+    /// may not be one of the inputs.
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
 
@@ -184,13 +185,13 @@ fn fill(writer: &mut ReportWriter, sources: &[Source], threads: usize) -> io::Re
     }
 }
 
-/// Write the finished report to its file (atomically) or to standard output.
+/// Write the finished report to its file (see [`OutputFile`]) or to standard output.
 fn finish(writer: ReportWriter, args: &ReportArgs, to_stdout: bool) -> Result<(), ReportError> {
     if to_stdout {
         let mut out = io::BufWriter::new(io::stdout().lock());
         return writer.finish(&mut out).map_err(|e| write_error(args, e));
     }
-    let written = AtomicFile::create(&args.output).and_then(|mut file| {
+    let written = OutputFile::create(&args.output).and_then(|mut file| {
         writer.finish(&mut file)?;
         file.commit()
     });
