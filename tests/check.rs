@@ -140,6 +140,34 @@ fn a_changed_removal_shows_its_reason_and_metadata_shows_old_and_new() {
 }
 
 #[test]
+fn a_record_differing_only_in_its_blocks_shows_every_difference() {
+    let dir = blessed_dir();
+    let path = expected_path(&dir, "a.txt");
+    let mut record = read_json(&path);
+    let line = record["blocks"][1]["line"].clone();
+    record["blocks"][1]["line"] = Value::from(999);
+    record["blocks"][1]["level"] = Value::from(4);
+    record["blocks"][2]["text"] = Value::from("A paragraph that is in no clean text.");
+    write_json(&path, &record);
+    let (code, stdout) = check_in(dir.path(), &["fx"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("differs: "), "{stdout}");
+    assert!(
+        stdout.contains(&format!("blocks[1].line: 999 -> {line}\n")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("blocks[1].level: 4 -> (none)\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("-paragraph: A paragraph that is in no clean text.\n"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("--- text"), "{stdout}");
+}
+
+#[test]
 fn a_fixture_without_expected_record_is_new() {
     let dir = blessed_dir();
     fs::write(

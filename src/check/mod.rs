@@ -67,8 +67,10 @@ input or change between runs: id and source (and any timing field). Every other 
 is compared.
 
 Output: for each fixture that differs, `differs: PATH`, a unified diff of the clean \
-text, a unified diff of the removed pieces (`reason: text`), the body blocks when their \
-kinds changed, and every other changed field as `field: old -> new`; `new: PATH` for \
+text, a unified diff of the removed pieces (`reason: text`), one of the body blocks \
+(`kind: text`, unless only texts the clean-text diff shows changed), and every other \
+changed value by its path as `path: old -> new` (`blocks[3].level: 2 -> 3`, \
+`warnings[0]: (none) -> \"...\"`), so no difference goes unshown; `new: PATH` for \
 a fixture without an expected record; `orphan: PATH` for an expected record whose \
 input is gone; then one summary line. Exit status: 0 when every fixture matches, 1 \
 when any differs, is new or orphaned (or no fixture was found), 2 on a usage error. With --bless the exit status \
