@@ -5,7 +5,7 @@ mod safe_write;
 
 use std::io::{self, Write};
 
-pub use safe_write::{follow_links, resolved, target, OutputFile, Target};
+pub use safe_write::OutputFile;
 
 use crate::block::BlockKind;
 use crate::record::{Article, ErrorRecord};

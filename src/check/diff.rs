@@ -5,8 +5,8 @@
 //! `warnings[0]: (none) -> "..."`).
 //!
 //! The diff is total: every value that differs is either in a section or listed by
-//! its path. The sections say which fields of their items they show ([`Shown`]); a
-//! changed value a section does not show is listed.
+//! its path. The sections say which fields of their items they show; a changed value
+//! a section does not show is listed.
 
 use std::fmt::Write;
 use std::ops::Range;

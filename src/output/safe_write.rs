@@ -33,7 +33,7 @@ static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// Where the bytes for a path go.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
+pub(crate) enum Target {
     /// Replace (or create) this regular file through a temporary file and a rename.
     Replace(PathBuf),
     /// Open this existing file and write in place: a FIFO, device or socket, or (only
@@ -196,7 +196,7 @@ fn create_temp(target: &Path) -> io::Result<(PathBuf, File)> {
 /// is the one the links lead to. When the kernel finds another file at `path` than the
 /// end of that chain (a link in `/proc/self/fd/` naming a pipe), `path` is written in
 /// place.
-pub fn target(path: &Path) -> io::Result<Target> {
+pub(crate) fn target(path: &Path) -> io::Result<Target> {
     let end = follow_links(path)?;
     let end_meta = metadata_if_present(&end)?;
     if let Ok(Some(seen)) = metadata_if_present(path) {
@@ -226,9 +226,17 @@ fn in_place(path: &Path, meta: &Metadata) -> io::Result<Target> {
 }
 
 /// Whether the end of the followed chain is `seen`, the file the kernel finds.
+#[cfg(unix)]
 fn same_file(end: Option<&Metadata>, seen: &Metadata) -> bool {
     use std::os::unix::fs::MetadataExt;
     end.is_some_and(|end| end.dev() == seen.dev() && end.ino() == seen.ino())
+}
+
+/// Whether the end of the followed chain is `seen`, the file found at the path
+/// (without inode numbers: whether both exist and are of one kind).
+#[cfg(not(unix))]
+fn same_file(end: Option<&Metadata>, seen: &Metadata) -> bool {
+    end.is_some_and(|end| end.file_type() == seen.file_type())
 }
 
 /// The metadata of the file at `path` (links followed), `None` when there is none.
@@ -243,7 +251,7 @@ fn metadata_if_present(path: &Path) -> io::Result<Option<Metadata>> {
 /// `path` with its last component's symbolic links followed: the path of the first
 /// entry of the chain that is not a link (it may not exist). Relative links are read
 /// from the directory holding them. A chain longer than [`MAX_LINKS`] is a loop.
-pub fn follow_links(path: &Path) -> io::Result<PathBuf> {
+fn follow_links(path: &Path) -> io::Result<PathBuf> {
     let mut current = path.to_path_buf();
     for _ in 0..=MAX_LINKS {
         match fs::symlink_metadata(&current) {
@@ -263,20 +271,6 @@ pub fn follow_links(path: &Path) -> io::Result<PathBuf> {
         "{}: too many levels of symbolic links (a loop?)",
         path.display()
     )))
-}
-
-/// The file `path` writes to, made absolute with every link resolved, for comparing
-/// an output with the inputs; `None` when its directory does not exist.
-pub fn resolved(path: &Path) -> Option<PathBuf> {
-    let end = follow_links(path).ok()?;
-    if let Ok(real) = end.canonicalize() {
-        return Some(real);
-    }
-    let dir = match end.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.canonicalize().ok()?,
-        _ => std::env::current_dir().ok()?,
-    };
-    Some(dir.join(end.file_name()?))
 }
 
 #[cfg(all(test, unix))]
@@ -472,19 +466,5 @@ mod tests {
         let mut got = Vec::new();
         io::Read::read_to_end(&mut &read_end, &mut got).unwrap();
         assert_eq!(got, b"into the pipe");
-    }
-
-    #[test]
-    fn resolved_paths_follow_links_and_allow_missing_files() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().canonicalize().unwrap();
-        fs::write(root.join("input.txt"), "x").unwrap();
-        symlink("input.txt", root.join("link")).unwrap();
-        assert_eq!(resolved(&root.join("link")), Some(root.join("input.txt")));
-        assert_eq!(
-            resolved(&root.join("new.json")),
-            Some(root.join("new.json"))
-        );
-        assert_eq!(resolved(&root.join("none/new.json")), None);
     }
 }
