@@ -1,7 +1,8 @@
 //! Writing an output file without changing what kind of file its path is.
 //!
 //! Every file deboil writes at a path the user names (`-o`, `--stats-json`,
-//! `report -o`, `--out-dir`, `check --bless`) goes through [`OutputFile`]:
+//! `report -o`, `--out-dir`, `check --bless`, `eval --json` and `--dump`) goes through
+//! [`OutputFile`]:
 //!
 //! - a missing path or a regular file is written under a temporary name in the
 //!   target's own directory, synced, and renamed over it once complete (a replaced
@@ -11,7 +12,10 @@
 //!   it names; a loop of links is an error;
 //! - an existing path that is neither a regular file nor a directory (a FIFO, a
 //!   character or block device, a socket, `/dev/stdout`) is opened for writing in place:
-//!   never created, truncated, renamed or removed;
+//!   never created, truncated, renamed or removed; so is a path the kernel resolves
+//!   elsewhere than its chain of links reads (a `/proc/self/fd/N` naming a pipe), a
+//!   regular file found that way being emptied first (`/dev/stdout` redirected to a
+//!   file is an ordinary chain, so that file is replaced);
 //! - a directory is an error.
 //!
 //! A temporary file is never left behind: it is removed when the write fails or the
