@@ -4,7 +4,9 @@
 //!
 //! Cargo re-runs this script (and rebuilds the crate) when a watched path changes, so
 //! only paths that exist are watched: a missing path would make every build a rebuild.
-//! Installing a missing program changes the directory watched in its place.
+//! Installing a missing program changes the directory watched in its place. `PATH`
+//! itself is not watched: tools that run cargo with different `PATH`s would rebuild
+//! the crate at every switch.
 
 use std::path::{Path, PathBuf};
 

@@ -69,9 +69,10 @@ const INPUTS: [&str; 2] = ["fixtures/seeds", "fixtures/report"];
 #[test]
 #[cfg_attr(
     deboil_browser_missing,
-    ignore = "needs node, chromium and playwright-core, and one is missing: \
+    ignore = "needs node, chromium and playwright-core, not all found: \
               apt-get install nodejs chromium (or CHROMIUM=/path/to/chromium), \
-              npm ci in tests/browser; under CI=true it fails instead"
+              npm ci in tests/browser; --include-ignored names what is missing; \
+              under CI=true it fails instead"
 )]
 fn the_rendered_report_shows_every_record_faithfully_and_runs_nothing() {
     let Some(found) = browser() else {
