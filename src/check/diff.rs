@@ -293,6 +293,7 @@ fn lists(out: &mut String, covered: &Covered, path: &mut Vec<Step>, old: &[Value
         path.push(Step::Index(index));
         match (before, after) {
             (Some(_), Some(_)) => values(out, covered, path, before, after),
+            _ if shown_whole(covered, path, before.or(after)) => {}
             _ => {
                 let _ = writeln!(
                     out,
@@ -305,6 +306,20 @@ fn lists(out: &mut String, covered: &Covered, path: &mut Vec<Step>, old: &[Value
         }
         path.pop();
     }
+}
+
+/// Whether a section already shows every field of an item that was added or removed
+/// whole (a removed piece the removed-pieces diff lists), so it is not listed again.
+fn shown_whole(covered: &Covered, path: &mut Vec<Step>, item: Option<&Value>) -> bool {
+    let Some(map) = item.and_then(Value::as_object) else {
+        return false;
+    };
+    map.keys().all(|key| {
+        path.push(Step::Key(key.clone()));
+        let shown = covered.covers(path);
+        path.pop();
+        shown
+    })
 }
 
 /// What names a list item across versions: for an object, its `kind`, `reason` and
