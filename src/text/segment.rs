@@ -47,7 +47,13 @@ pub fn segment(text: &str) -> Vec<Block> {
                 previous.text.push(' ');
                 previous.text.push_str(&normalised);
             }
-            _ => blocks.push(typed_block(line, normalised)),
+            previous => {
+                let block = typed_block(line, normalised);
+                match previous {
+                    Some(table) if is_next_row(table, &block, line.number) => add_row(table, block),
+                    _ => blocks.push(block),
+                }
+            }
         }
         joinable = wrap.is_some_and(|width| reaches_wrap(line.raw, width));
     }
@@ -96,17 +102,37 @@ pub fn renders_as_nothing(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\0')
 }
 
-/// A block for one line, typed as list item, quote or table when its shape says so.
+/// Whether `row`, a table line at input line `number`, continues the table `previous`
+/// (a table block ending on the line just before it).
+fn is_next_row(previous: &Block, row: &Block, number: usize) -> bool {
+    let rows = previous.structure.rows.as_ref().map_or(0, Vec::len);
+    previous.kind == BlockKind::Table
+        && row.kind == BlockKind::Table
+        && previous.is_body()
+        && previous.line + rows == number
+}
+
+/// Add the one row of the table line `row` to the table block `table`.
+fn add_row(table: &mut Block, row: Block) {
+    table.text.push('\n');
+    table.text.push_str(&row.text);
+    let rows = table.structure.rows.get_or_insert_with(Vec::new);
+    rows.extend(row.structure.rows.unwrap_or_default());
+}
+
+/// A block for one line, typed as table (a row of tab-separated cells), list item,
+/// quote or Markdown-style heading (`#` to `######` and a space) when its shape says so.
 fn typed_block(line: &Line, normalised: String) -> Block {
     let mut block = Block::new(normalised, line.number);
     if line.raw.matches('\t').count() >= 2 {
+        let cells: Vec<String> = line.raw.split('\t').map(normalise).collect();
         block.kind = BlockKind::Table;
-        block.text = line
-            .raw
-            .split('\t')
-            .map(normalise)
-            .collect::<Vec<_>>()
-            .join("\t");
+        block.text = cells.join("\t");
+        block.structure.rows = Some(vec![cells]);
+    } else if let Some((level, rest)) = markdown_heading(&block.text) {
+        block.kind = BlockKind::Heading;
+        block.structure.level = Some(level);
+        block.text = rest.to_owned();
     } else if let Some(rest) = strip_bullet(&block.text) {
         block.kind = BlockKind::ListItem;
         block.text = rest.to_owned();
@@ -133,6 +159,19 @@ pub fn strip_bullet(text: &str) -> Option<&str> {
     let rest = chars.as_str();
     let trimmed = rest.strip_prefix(' ')?;
     (!trimmed.is_empty()).then_some(trimmed)
+}
+
+/// The level and text of a Markdown-style heading line: one to six `#`, a space, and
+/// text that does not end the line in `#` marks only.
+fn markdown_heading(text: &str) -> Option<(u8, &str)> {
+    let marks = text.bytes().take_while(|&b| b == b'#').count();
+    if !(1..=6).contains(&marks) {
+        return None;
+    }
+    let rest = text[marks..].strip_prefix(' ')?;
+    let rest = rest.trim_end_matches('#').trim_end();
+    let level = u8::try_from(marks).ok()?;
+    (!rest.is_empty()).then_some((level, rest))
 }
 
 /// Whether the line starts like `1.` or `2)` followed by a space.
@@ -248,6 +287,34 @@ mod tests {
         let blocks = segment("Team\tWon\tLost");
         assert_eq!(blocks[0].kind, BlockKind::Table);
         assert_eq!(blocks[0].text, "Team\tWon\tLost");
+    }
+
+    #[test]
+    fn consecutive_table_lines_are_one_table() {
+        let blocks =
+            segment("Team\tWon\tLost\nAcorns\t3\t1\nBirches\t2\t2\n\nOther\ta\tb\nProse line.");
+        assert_eq!(blocks.len(), 3, "{blocks:?}");
+        assert_eq!(
+            blocks[0].text,
+            "Team\tWon\tLost\nAcorns\t3\t1\nBirches\t2\t2"
+        );
+        let rows = blocks[0].structure.rows.as_ref().unwrap();
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[2], ["Birches", "2", "2"]);
+        assert_eq!(blocks[1].structure.rows.as_ref().unwrap().len(), 1);
+        assert_eq!(blocks[2].kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn markdown_style_headings_get_their_level() {
+        let blocks = segment("## Results ##\n#hashtag\n####### seven\n# \nText.");
+        assert_eq!(blocks[0].kind, BlockKind::Heading);
+        assert_eq!(blocks[0].text, "Results");
+        assert_eq!(blocks[0].structure.level, Some(2));
+        assert!(
+            blocks[1..].iter().all(|b| b.kind == BlockKind::Paragraph),
+            "{blocks:?}"
+        );
     }
 
     #[test]
