@@ -32,6 +32,10 @@ const LINK_LINE_DENSITY: f32 = 0.6;
 /// See [`LINK_LINE_DENSITY`].
 const LINK_LINE_MAX_WORDS: usize = 30;
 
+/// Most blocks a cell of a data table holds (lines split by `<br>`, a short list); a
+/// cell holding more is a column of a layout table.
+const MAX_CELL_BLOCKS: usize = 3;
+
 /// A declared article body shorter than this (bytes) is a summary, not a signal.
 const ARTICLE_BODY_MIN_CHARS: usize = 500;
 /// Fewest words of a block matched against the declared article body (shorter ones
@@ -93,12 +97,12 @@ fn clean_page(page: &str, options: &Options) -> Result<Article, CleanError> {
     let apart = set_apart(&parsed);
     let in_body = in_article_body(&parsed, meta.article_body.as_deref());
     let mut blocks = judged_blocks(parsed, &in_body);
-    let found = detect_outside_code(&mut blocks);
+    let found = outside_code(&mut blocks, crate::noise::detect);
     if options.explain {
         name_navigation(&mut blocks);
     }
     let placed = layout::layout(&mut blocks, &apart, &meta, first_h1);
-    crate::noise::remove_repeats(&mut blocks);
+    outside_code(&mut blocks, crate::noise::remove_repeats);
     let mut article = if body_chars(&blocks) < MIN_REGION_CHARS {
         from_page_text(&blocks, options)
     } else {
@@ -118,18 +122,19 @@ fn clean_page(page: &str, options: &Options) -> Result<Article, CleanError> {
     Ok(article)
 }
 
-/// Run the noise detectors over every block but code: a code block is text as its
-/// author typed it (program output, a command), and lines there that read like a share
-/// row or a byline are part of it. Code blocks are held out of the detectors' sight
-/// (as if already placed) and put back in the body afterwards.
-fn detect_outside_code(blocks: &mut [Block]) -> crate::meta::Found {
+/// Run noise detectors (`detect`) over every block but code: a code block is text as
+/// its author typed it (program output, a command, a response printed again for each
+/// call of an API), and lines there that read like a share row or a byline, or a
+/// snippet printed twice, are part of it. Code blocks are held out of the detectors'
+/// sight (as if already placed) and put back in the body afterwards.
+fn outside_code<T>(blocks: &mut [Block], detect: impl FnOnce(&mut [Block]) -> T) -> T {
     let code: Vec<usize> = (0..blocks.len())
         .filter(|&i| blocks[i].kind == BlockKind::Code && blocks[i].is_body())
         .collect();
     for &i in &code {
         blocks[i].role = Role::Standfirst;
     }
-    let found = crate::noise::detect(blocks);
+    let found = detect(blocks);
     for &i in &code {
         if blocks[i].role == Role::Standfirst {
             blocks[i].role = Role::Body;
@@ -183,8 +188,9 @@ fn inherit_kinds(mut page: Page) -> Page {
 /// A data table becomes one `table` block: its rows of cells kept (the header row
 /// first: a row in `thead` or of `th` cells, else the first row), its text the cells
 /// joined by tabs and the rows by new lines (as the text front end reads tab-separated
-/// lines). A table is data when each of its cells holds at most one block, no table is
-/// nested in it, and a row has two cells or more; the blocks of other (layout) tables
+/// lines). A table is data when each of its cells holds at most [`MAX_CELL_BLOCKS`]
+/// blocks (a line break in a cell, a short list), no table is nested in it, and a row
+/// has two cells or more; the blocks of other (layout) tables
 /// stay as they are.
 fn tables(mut page: Page) -> Page {
     let blocks = std::mem::take(&mut page.blocks);
@@ -238,14 +244,23 @@ fn data_table(
         return None;
     }
     let inside = |b: &PageBlock| page.ancestors(b.element).any(|e| e == table);
-    let mut cells: Vec<(usize, usize)> = Vec::new();
+    // Per cell: its element, its first block and how many blocks it holds.
+    let mut cells: Vec<(usize, usize, usize)> = Vec::new();
     let mut end = start;
     while end < blocks.len() && inside(&blocks[end]) {
         let (cell, holder) = cell_and_table(page, blocks[end].element)?;
-        if holder != table || cells.last().is_some_and(|&(c, _)| c == cell) {
+        if holder != table {
             return None;
         }
-        cells.push((cell, end));
+        match cells.last_mut() {
+            Some((c, _, count)) if *c == cell => {
+                *count += 1;
+                if *count > MAX_CELL_BLOCKS {
+                    return None;
+                }
+            }
+            _ => cells.push((cell, end, 1)),
+        }
         end += 1;
     }
     let rows = table_rows(page, table, &cells, blocks)?;
@@ -253,12 +268,12 @@ fn data_table(
 }
 
 /// The rows of `table` (header first, rows without text left out), each cell's text
-/// from the block `cells` maps it to (empty cells kept, so that columns line up); `None`
-/// when a table is nested in it or no row has two cells.
+/// from the blocks `cells` maps it to, joined by a space (empty cells kept, so that
+/// columns line up); `None` when a table is nested in it or no row has two cells.
 fn table_rows(
     page: &Page,
     table: usize,
-    cells: &[(usize, usize)],
+    cells: &[(usize, usize, usize)],
     blocks: &[PageBlock],
 ) -> Option<Vec<Vec<String>>> {
     // Per row: whether it sits in `thead`, whether all its cells are `th`, its cells.
@@ -288,10 +303,15 @@ fn table_rows(
                     rows.push((false, true, Vec::new()));
                     row_of = None;
                 }
-                let text = cells
-                    .iter()
-                    .find(|&&(c, _)| c == e)
-                    .map_or_else(String::new, |&(_, b)| one_line(&blocks[b].block.text));
+                let text = cells.iter().find(|&&(c, _, _)| c == e).map_or_else(
+                    String::new,
+                    |&(_, first, count)| {
+                        let texts = blocks[first..first + count]
+                            .iter()
+                            .map(|b| b.block.text.as_str());
+                        one_line(&texts.collect::<Vec<_>>().join(" "))
+                    },
+                );
                 let (_, all_head, row) = rows.last_mut()?;
                 *all_head &= head;
                 row.push(text);
@@ -401,10 +421,12 @@ fn first_h1(page: &Page) -> Option<String> {
         .map(|b| b.block.text.clone())
 }
 
-/// A short line that is mostly a link.
+/// A short line that is mostly a link; a table of such lines (short rows, mostly
+/// links) is a link table.
 fn is_link_line(block: &Block) -> bool {
-    block.link_density >= LINK_LINE_DENSITY
-        && block.words_upto(LINK_LINE_MAX_WORDS) < LINK_LINE_MAX_WORDS
+    let rows = block.structure.rows.as_ref().map_or(1, |r| r.len().max(1));
+    let cap = LINK_LINE_MAX_WORDS.saturating_mul(rows);
+    block.link_density >= LINK_LINE_DENSITY && block.words_upto(cap) < cap
 }
 
 /// Clean the page's text, one block per line, with the text front end (for pages whose
@@ -523,14 +545,30 @@ mod tests {
     #[test]
     fn layout_tables_keep_their_blocks() {
         let got = blocks_of(
-            "<table><tr><td><p>One</p><p>Two</p></td><td>Side</td></tr></table>\
+            "<table><tr><td><p>One</p><p>Two</p><p>Three</p><p>Four</p></td><td>Side</td></tr></table>\
              <table><tr><td>Solo</td></tr><tr><td>Alone</td></tr></table>",
         );
         assert!(
             got.iter().all(|b| b.kind == BlockKind::Paragraph),
             "{got:?}"
         );
-        assert_eq!(got.len(), 5);
+        assert_eq!(got.len(), 7);
+    }
+
+    #[test]
+    fn lines_of_a_cell_are_joined_and_link_tables_are_navigation() {
+        let got = blocks_of("<table><tr><th>Warranty</th><td>Parts<br>Labour</td></tr><tr><td>Size</td><td>40 cm</td></tr></table>");
+        assert_eq!(
+            rows(&got[0]),
+            [vec!["Warranty", "Parts Labour"], vec!["Size", "40 cm"]]
+        );
+        let links: String = (0..12)
+            .map(|i| format!("<tr><td><a href=/a{i}>Hire a consultant number {i}</a></td><td><a href=/b{i}>Hire a designer {i}</a></td></tr>"))
+            .collect();
+        let got = blocks_of(&format!("<table>{links}</table>"));
+        assert_eq!(got.len(), 1);
+        assert!(got[0].words_upto(30) >= 30, "more words than one link line");
+        assert!(is_link_line(&got[0]));
     }
 
     #[test]

@@ -120,8 +120,9 @@ fn add_row(table: &mut Block, row: Block) {
     rows.extend(row.structure.rows.unwrap_or_default());
 }
 
-/// A block for one line, typed as table (a row of tab-separated cells), list item,
-/// quote or Markdown-style heading (`#` to `######` and a space) when its shape says so.
+/// A block for one line, typed as table (a row of tab-separated cells), list item or
+/// quote when its shape says so. (`#` lines are not read as Markdown headings: in the
+/// visible text of pages they are as often comments of shell code.)
 fn typed_block(line: &Line, normalised: String) -> Block {
     let mut block = Block::new(normalised, line.number);
     if line.raw.matches('\t').count() >= 2 {
@@ -129,10 +130,6 @@ fn typed_block(line: &Line, normalised: String) -> Block {
         block.kind = BlockKind::Table;
         block.text = cells.join("\t");
         block.structure.rows = Some(vec![cells]);
-    } else if let Some((level, rest)) = markdown_heading(&block.text) {
-        block.kind = BlockKind::Heading;
-        block.structure.level = Some(level);
-        block.text = rest.to_owned();
     } else if let Some(rest) = strip_bullet(&block.text) {
         block.kind = BlockKind::ListItem;
         block.text = rest.to_owned();
@@ -159,19 +156,6 @@ pub fn strip_bullet(text: &str) -> Option<&str> {
     let rest = chars.as_str();
     let trimmed = rest.strip_prefix(' ')?;
     (!trimmed.is_empty()).then_some(trimmed)
-}
-
-/// The level and text of a Markdown-style heading line: one to six `#`, a space, and
-/// text that does not end the line in `#` marks only.
-fn markdown_heading(text: &str) -> Option<(u8, &str)> {
-    let marks = text.bytes().take_while(|&b| b == b'#').count();
-    if !(1..=6).contains(&marks) {
-        return None;
-    }
-    let rest = text[marks..].strip_prefix(' ')?;
-    let rest = rest.trim_end_matches('#').trim_end();
-    let level = u8::try_from(marks).ok()?;
-    (!rest.is_empty()).then_some((level, rest))
 }
 
 /// Whether the line starts like `1.` or `2)` followed by a space.
@@ -303,18 +287,6 @@ mod tests {
         assert_eq!(rows[2], ["Birches", "2", "2"]);
         assert_eq!(blocks[1].structure.rows.as_ref().unwrap().len(), 1);
         assert_eq!(blocks[2].kind, BlockKind::Paragraph);
-    }
-
-    #[test]
-    fn markdown_style_headings_get_their_level() {
-        let blocks = segment("## Results ##\n#hashtag\n####### seven\n# \nText.");
-        assert_eq!(blocks[0].kind, BlockKind::Heading);
-        assert_eq!(blocks[0].text, "Results");
-        assert_eq!(blocks[0].structure.level, Some(2));
-        assert!(
-            blocks[1..].iter().all(|b| b.kind == BlockKind::Paragraph),
-            "{blocks:?}"
-        );
     }
 
     #[test]
