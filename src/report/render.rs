@@ -465,6 +465,31 @@ mod tests {
     }
 
     #[test]
+    fn code_keeps_its_lines_in_pre_and_tables_are_tables() {
+        let mut article = hostile_article();
+        let mut code = crate::BodyBlock::new(BlockKind::Code, "a < b\n    c".into(), 90);
+        code.structure.lang = Some("c".into());
+        let mut table = crate::BodyBlock::new(BlockKind::Table, "k\tv\n<i>\t2".into(), 91);
+        table.structure.rows = Some(vec![
+            vec!["k".into(), "v".into()],
+            vec!["<i>".into(), "2".into()],
+        ]);
+        article.blocks = vec![code, table];
+        article.removed.clear();
+        let mut out = String::new();
+        for piece in in_order(&article) {
+            row(&mut out, piece);
+        }
+        assert!(out.contains("<pre>a &lt; b\n    c</pre>"), "{out}");
+        assert!(
+            out.contains(
+                "<table><tr><th>k</th><th>v</th></tr><tr><td>&lt;i&gt;</td><td>2</td></tr></table>"
+            ),
+            "{out}"
+        );
+    }
+
+    #[test]
     fn error_records_show_kind_and_message() {
         let error = ErrorRecord {
             id: "broken.txt.gz".into(),
