@@ -110,9 +110,9 @@ pub struct CleanArgs {
     /// List every removed piece with its reason in each record's `removed` (default
     /// for the JSON formats). Given explicitly with --format text or markdown, the
     /// stream (standard output or --output, not --out-dir files) shows each removed
-    /// piece in place, in input order, as `[- reason] text`: dimmed and coloured on a
-    /// terminal (see --color), plain otherwise. Without it those formats print the
-    /// clean text only.
+    /// piece in place among the body blocks, in input order (title and standfirst
+    /// first), as `[- reason] text`: dimmed and coloured on a terminal (see --color),
+    /// plain otherwise. Without it those formats print the clean text only.
     #[arg(long, overrides_with = "no_explain")]
     pub explain: bool,
 

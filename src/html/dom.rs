@@ -606,6 +606,8 @@ mod tests {
         assert_eq!(got[1].text, "fn main() {\n    let a = 1;  // one\n}");
         assert_eq!(got[1].structure.lang.as_deref(), Some("rust"));
         assert_eq!(got[2].text, "After text");
+        let composed = page_of("<pre>cafe\u{0301}\n\u{00AD}  x</pre>");
+        assert_eq!(composed[0].text, "caf\u{00E9}\n  x");
     }
 
     #[test]
