@@ -16,6 +16,7 @@ pub fn article(input: InputKind, blocks: Vec<Block>, found: Found, explain: bool
                 kind: block.kind,
                 text: block.text,
                 line: block.line,
+                structure: block.structure,
             }),
             Role::Removed(reason) => {
                 removed_chars += block.text.chars().count();

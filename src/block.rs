@@ -19,6 +19,36 @@ pub enum BlockKind {
     Quote,
     /// A table (its cells joined by tabs, rows by new lines).
     Table,
+    /// Preformatted text (`<pre>`): line breaks and indentation kept.
+    Code,
+}
+
+/// The structure of a block beyond its text: heading level, table rows, code language,
+/// list nesting and numbering. Every part is absent (or zero) unless the input gave it,
+/// and is left out of the record when absent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Structure {
+    /// A heading's level, 1 to 6.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
+    /// A table's rows of cells; the first row is the header.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rows: Option<Vec<Vec<String>>>,
+    /// A code block's language, as its markup names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// A list item's nesting: 0 in a top-level list, 1 in a list inside an item, ...
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub depth: u8,
+    /// A list item's ordinal in an ordered list (its `value`, or the list's `start`
+    /// counted on); absent in unordered lists and on an item's later paragraphs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+}
+
+/// Whether a depth is zero (top level, left out of the record).
+fn is_zero(depth: &u8) -> bool {
+    *depth == 0
 }
 
 /// What the pipeline has decided a block is.
@@ -38,7 +68,8 @@ pub enum Role {
 /// what has been decided about it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
-    /// The normalised text (white space folded, trimmed).
+    /// The normalised text (white space folded, trimmed; a code block keeps its line
+    /// breaks and indentation, a table has its cells joined by tabs, rows by new lines).
     pub text: String,
     /// What kind of body block this is, if kept.
     pub kind: BlockKind,
@@ -48,6 +79,8 @@ pub struct Block {
     pub role: Role,
     /// Share of the text inside links, 0.0 to 1.0 (HTML only; 0.0 for text input).
     pub link_density: f32,
+    /// Heading level, table rows, code language, list position.
+    pub structure: Structure,
 }
 
 impl Block {
@@ -59,6 +92,7 @@ impl Block {
             line,
             role: Role::Body,
             link_density: 0.0,
+            structure: Structure::default(),
         }
     }
 

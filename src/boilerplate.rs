@@ -171,11 +171,7 @@ mod tests {
         let blocks: Vec<BodyBlock> = paragraphs
             .iter()
             .enumerate()
-            .map(|(i, t)| BodyBlock {
-                kind: BlockKind::Paragraph,
-                text: (*t).to_owned(),
-                line: 2 * i + 1,
-            })
+            .map(|(i, t)| BodyBlock::new(BlockKind::Paragraph, (*t).to_owned(), 2 * i + 1))
             .collect();
         Article {
             id: String::new(),

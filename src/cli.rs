@@ -13,7 +13,7 @@ use deboil::batch::args::WalkArgs;
 use deboil::batch::outdir::{OutDir, WriteError};
 use deboil::batch::stats::{megabytes, Summary};
 use deboil::boilerplate::{Learned, SiteCounts, Thresholds};
-use deboil::output::{Format, OutputFile, RecordWriter};
+use deboil::output::{Format, OutputFile, RecordWriter, ShowRemoved};
 use deboil::pipeline::{
     clean_source, collect_sources_with, Input, Outcome, Pipeline, PipelineError, Progress, Source,
     WalkOptions,
@@ -46,6 +46,17 @@ impl From<InputArg> for InputMode {
             InputArg::Html => InputMode::Html,
         }
     }
+}
+
+/// When removed pieces shown in place are coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorArg {
+    /// On a terminal, unless `NO_COLOR` is set.
+    Auto,
+    /// Always, even into a file or a pipe.
+    Always,
+    /// Never.
+    Never,
 }
 
 /// Arguments of `deboil clean`.
@@ -98,9 +109,20 @@ pub struct CleanArgs {
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Jsonl)]
     pub format: Format,
 
-    /// List every removed piece with its reason in each record's `removed` (default).
+    /// List every removed piece with its reason in each record's `removed` (default
+    /// for the JSON formats). Given explicitly with --format text or markdown, the
+    /// stream (standard output or --output, not --out-dir files) shows each removed
+    /// piece in place among the body blocks, in input order (title and standfirst
+    /// first), as `[- reason] text`: dimmed and coloured on a terminal (see --color),
+    /// plain otherwise. Without it those formats print the clean text only.
     #[arg(long, overrides_with = "no_explain")]
     pub explain: bool,
+
+    /// When --explain colours removed pieces in text and Markdown: `auto` on a
+    /// terminal unless NO_COLOR is set (to anything but an empty value), `always`,
+    /// or `never`.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
 
     /// Leave `removed` empty in every record (smaller output; the summary then counts
     /// no removals per reason).
@@ -369,6 +391,27 @@ fn run_stream(
     Ok(Ended::Ran(summary))
 }
 
+/// How the stream shows removed pieces in the text and Markdown formats: only when
+/// `--explain` was given; coloured with `--color always`, or `auto` when standard
+/// output (not an `--output` file) is a terminal and `NO_COLOR` is unset or empty.
+fn show_removed(args: &CleanArgs) -> ShowRemoved {
+    if !args.explain || args.no_explain {
+        return ShowRemoved::No;
+    }
+    let to_stdout = args.output.as_deref().is_none_or(|p| p.as_os_str() == "-");
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let coloured = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => to_stdout && !no_color && io::stdout().is_terminal(),
+    };
+    if coloured {
+        ShowRemoved::Coloured
+    } else {
+        ShowRemoved::Plain
+    }
+}
+
 /// Clean every source and write the records to `out` in order; returns the summary
 /// and the writer.
 fn stream_to<W: Write>(
@@ -378,7 +421,7 @@ fn stream_to<W: Write>(
     out: W,
     bar: &ProgressBar,
 ) -> Result<(Summary, W), PipelineError<io::Error>> {
-    let mut writer = RecordWriter::new(out, args.format);
+    let mut writer = RecordWriter::new(out, args.format).showing_removed(show_removed(args));
     let work = |_: usize, source: &Source, options: &Options| {
         Ok(Outcome::Record(clean_learned(source, options, learned)))
     };

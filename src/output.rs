@@ -8,7 +8,7 @@ use std::io::{self, Write};
 pub use safe_write::OutputFile;
 
 use crate::block::BlockKind;
-use crate::record::{Article, ErrorRecord};
+use crate::record::{Article, BodyBlock, ErrorRecord, Removal};
 
 /// The output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -22,9 +22,10 @@ pub enum Format {
     /// the body blocks separated by blank lines (absent parts left out); records are
     /// separated by a line holding only a form feed (\f).
     Text,
-    /// Markdown: `# title`, the standfirst as an *emphasised* paragraph, `##` headings,
-    /// `-` list items, `>` quotes, tables as pipe tables; records are separated by a
-    /// `---` line.
+    /// Markdown: `# title`, the standfirst as an *emphasised* paragraph, headings with
+    /// as many `#` as their level (`##` when unknown), `-` or numbered list items indented
+    /// by their depth, `>` quotes, tables as one pipe table each (header row first),
+    /// code fenced with its language; records are separated by a `---` line.
     Markdown,
 }
 
@@ -33,11 +34,26 @@ pub const TEXT_SEPARATOR: &str = "\x0c\n";
 /// The lines written between two records in the Markdown format: a thematic break.
 pub const MARKDOWN_SEPARATOR: &str = "\n---\n\n";
 
+/// Whether the text and Markdown formats show the removed pieces of a record in
+/// place (the JSON formats always list them in `removed`, when explaining).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ShowRemoved {
+    /// The clean text only.
+    #[default]
+    No,
+    /// Each removed piece in input order, as `[- reason] text`.
+    Plain,
+    /// As [`ShowRemoved::Plain`], dimmed, with the label in colour (ANSI codes, for a
+    /// terminal).
+    Coloured,
+}
+
 /// Writes a stream of records (articles and error records, in order) in one format.
 pub struct RecordWriter<W: Write> {
     out: W,
     format: Format,
     written: usize,
+    removed: ShowRemoved,
 }
 
 impl<W: Write> RecordWriter<W> {
@@ -47,7 +63,15 @@ impl<W: Write> RecordWriter<W> {
             out,
             format,
             written: 0,
+            removed: ShowRemoved::No,
         }
+    }
+
+    /// The same writer showing removed pieces in place in the text and Markdown formats
+    /// (the JSON formats are not changed).
+    pub fn showing_removed(mut self, removed: ShowRemoved) -> Self {
+        self.removed = removed;
+        self
     }
 
     /// Write one record: an article, or the error record of an input that failed.
@@ -58,9 +82,13 @@ impl<W: Write> RecordWriter<W> {
             (Format::Jsonl, Err(error)) => write_compact(&mut self.out, error),
             (Format::Json, Ok(article)) => write_indented(&mut self.out, article),
             (Format::Json, Err(error)) => write_indented(&mut self.out, error),
-            (Format::Text, Ok(article)) => self.out.write_all(render_text(article).as_bytes()),
+            (Format::Text, Ok(article)) => {
+                let text = render_text_showing(article, self.removed);
+                self.out.write_all(text.as_bytes())
+            }
             (Format::Markdown, Ok(article)) => {
-                self.out.write_all(render_markdown(article).as_bytes())
+                let text = render_markdown_showing(article, self.removed);
+                self.out.write_all(text.as_bytes())
             }
             (Format::Text | Format::Markdown, Err(error)) => {
                 self.out.write_all(render_error(error).as_bytes())
@@ -147,18 +175,34 @@ fn write_indented(out: &mut impl Write, value: &impl serde::Serialize) -> io::Re
 /// The text rendering of an article: title, standfirst and body blocks, each followed
 /// by a blank line between them; absent parts are left out.
 pub fn render_text(article: &Article) -> String {
-    let parts: Vec<&str> = article
+    render_text_showing(article, ShowRemoved::No)
+}
+
+/// The text rendering of an article, with its removed pieces in place as `removed` says.
+pub fn render_text_showing(article: &Article, removed: ShowRemoved) -> String {
+    let mut parts: Vec<String> = article
         .title
         .iter()
         .chain(article.standfirst.iter())
-        .map(String::as_str)
-        .chain(article.blocks.iter().map(|b| b.text.as_str()))
+        .cloned()
         .collect();
+    for piece in pieces(article, removed) {
+        parts.push(match piece {
+            Piece::Kept(block) => block.text.clone(),
+            Piece::Removed(removal) => removed_piece(removal, removed),
+        });
+    }
     finish_document(parts.join("\n\n"))
 }
 
 /// The Markdown rendering of an article.
 pub fn render_markdown(article: &Article) -> String {
+    render_markdown_showing(article, ShowRemoved::No)
+}
+
+/// The Markdown rendering of an article, with its removed pieces in place as `removed`
+/// says (each a paragraph of its own, which ends a list it interrupts).
+pub fn render_markdown_showing(article: &Article, removed: ShowRemoved) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(title) = &article.title {
         parts.push(format!("# {}", one_line(title)));
@@ -167,8 +211,24 @@ pub fn render_markdown(article: &Article) -> String {
         parts.push(format!("*{}*", escape_inline(&one_line(standfirst))));
     }
     let mut previous = None;
-    for block in &article.blocks {
-        let text = markdown_block(block.kind, &block.text);
+    let mut indents = Vec::new();
+    for piece in pieces(article, removed) {
+        let block = match piece {
+            Piece::Kept(block) => block,
+            Piece::Removed(removal) => {
+                parts.push(removed_piece(removal, removed));
+                previous = None;
+                indents.clear();
+                continue;
+            }
+        };
+        let text = match block.kind {
+            BlockKind::ListItem => markdown_item(block, &mut indents),
+            _ => {
+                indents.clear();
+                markdown_block(block)
+            }
+        };
         // Consecutive list items form one list, without blank lines between them.
         match (previous, block.kind, parts.last_mut()) {
             (Some(BlockKind::ListItem), BlockKind::ListItem, Some(last)) => {
@@ -180,6 +240,57 @@ pub fn render_markdown(article: &Article) -> String {
         previous = Some(block.kind);
     }
     finish_document(parts.join("\n\n"))
+}
+
+/// A piece of an article's body: a kept block or a removed piece.
+enum Piece<'a> {
+    Kept(&'a BodyBlock),
+    Removed(&'a Removal),
+}
+
+/// The body blocks, and the removed pieces unless `removed` is [`ShowRemoved::No`], in
+/// input order (both carry their input line; at one line, kept blocks come first).
+fn pieces(article: &Article, removed: ShowRemoved) -> Vec<Piece<'_>> {
+    let mut pieces: Vec<(usize, Piece<'_>)> = article
+        .blocks
+        .iter()
+        .map(|b| (b.line, Piece::Kept(b)))
+        .collect();
+    if removed != ShowRemoved::No {
+        pieces.extend(article.removed.iter().map(|r| (r.line, Piece::Removed(r))));
+        pieces.sort_by_key(|(line, _)| *line);
+    }
+    pieces.into_iter().map(|(_, piece)| piece).collect()
+}
+
+/// ANSI codes: dim, red, default colour, reset.
+const DIM: &str = "\x1b[2m";
+const RED: &str = "\x1b[31m";
+const DEFAULT_COLOUR: &str = "\x1b[39m";
+const RESET: &str = "\x1b[0m";
+
+/// A removed piece as shown in place: `[- reason] text`; coloured, every line is dimmed
+/// on its own (so that a pager showing part of it still resets) and the label is red.
+fn removed_piece(removal: &Removal, removed: ShowRemoved) -> String {
+    let label = format!("[- {}]", removal.reason.code());
+    let text = if removal.text.is_empty() {
+        label.clone()
+    } else {
+        format!("{label} {}", removal.text)
+    };
+    if removed != ShowRemoved::Coloured {
+        return text;
+    }
+    let mut lines = text.lines();
+    let mut out = String::with_capacity(text.len() + 32);
+    if let Some(first) = lines.next() {
+        let rest = &first[label.len()..];
+        out.push_str(&format!("{DIM}{RED}{label}{DEFAULT_COLOUR}{rest}{RESET}"));
+    }
+    for line in lines {
+        out.push_str(&format!("\n{DIM}{line}{RESET}"));
+    }
+    out
 }
 
 /// The text-format line for an input that failed.
@@ -198,17 +309,47 @@ fn finish_document(mut text: String) -> String {
     text
 }
 
+/// A list item in Markdown: `-`, or its number and `.`, indented to the content of
+/// the item it is nested in. `indents` holds, per depth, the column where the content
+/// of the last item at that depth starts.
+fn markdown_item(block: &BodyBlock, indents: &mut Vec<usize>) -> String {
+    let depth = usize::from(block.structure.depth);
+    let column = match depth.checked_sub(1) {
+        None => 0,
+        Some(outer) => indents.get(outer).copied().unwrap_or_else(|| {
+            // A depth skipped in the input: two columns per missing level.
+            indents.last().copied().unwrap_or(0) + 2 * (depth - indents.len())
+        }),
+    };
+    let marker = match block.structure.number {
+        Some(number) => format!("{}. ", number.min(999_999_999)),
+        None => "- ".to_string(),
+    };
+    indents.truncate(depth);
+    indents.resize(depth, column);
+    indents.push(column + marker.len());
+    format!("{}{marker}{}", " ".repeat(column), one_line(&block.text))
+}
+
 /// One body block in Markdown.
-fn markdown_block(kind: BlockKind, text: &str) -> String {
-    match kind {
-        BlockKind::Heading => format!("## {}", one_line(text)),
+fn markdown_block(block: &BodyBlock) -> String {
+    let text = block.text.as_str();
+    match block.kind {
+        BlockKind::Heading => {
+            let level = block.structure.level.unwrap_or(2).clamp(1, 6);
+            format!("{} {}", "#".repeat(usize::from(level)), one_line(text))
+        }
         BlockKind::ListItem => format!("- {}", one_line(text)),
+        BlockKind::Code => markdown_code(text, block.structure.lang.as_deref()),
         BlockKind::Quote => text
             .lines()
             .map(|line| format!("> {}", escape_line_start(line)))
             .collect::<Vec<_>>()
             .join("\n"),
-        BlockKind::Table => markdown_table(text),
+        BlockKind::Table => match &block.structure.rows {
+            Some(rows) => markdown_table(rows),
+            None => markdown_table(&rows_of(text)),
+        },
         BlockKind::Paragraph => text
             .lines()
             .map(escape_line_start)
@@ -217,14 +358,35 @@ fn markdown_block(kind: BlockKind, text: &str) -> String {
     }
 }
 
-/// A table block (cells joined by tabs, rows by new lines) as a Markdown pipe table
-/// whose first row is the header.
-fn markdown_table(text: &str) -> String {
-    let rows: Vec<Vec<String>> = text
-        .lines()
+/// A code block fenced by backticks, more of them than any run inside the code, with
+/// the language (when known) after the opening fence.
+fn markdown_code(text: &str, lang: Option<&str>) -> String {
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest.max(2) + 1);
+    let lang = lang.filter(|l| !l.contains('`')).unwrap_or("");
+    format!("{fence}{lang}\n{text}\n{fence}")
+}
+
+/// The rows of a table block's text: cells joined by tabs, rows by new lines.
+fn rows_of(text: &str) -> Vec<Vec<String>> {
+    text.lines()
+        .map(|row| row.split('\t').map(str::to_string).collect())
+        .collect()
+}
+
+/// A table as a Markdown pipe table whose first row is the header, cells on one line
+/// with their `|` escaped.
+fn markdown_table(rows: &[Vec<String>]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
         .map(|row| {
-            row.split('\t')
-                .map(|c| c.trim().replace('|', "\\|"))
+            row.iter()
+                .map(|c| one_line(c).replace('|', "\\|"))
                 .collect()
         })
         .collect();
@@ -282,6 +444,7 @@ mod tests {
     }
 
     use super::*;
+    use crate::block::Structure;
     use crate::record::{BodyBlock, ErrorInfo, InputKind, Stats};
 
     fn article(
@@ -304,11 +467,7 @@ mod tests {
             blocks: blocks
                 .iter()
                 .enumerate()
-                .map(|(i, (kind, text))| BodyBlock {
-                    kind: *kind,
-                    text: text.to_string(),
-                    line: i + 1,
-                })
+                .map(|(i, (kind, text))| BodyBlock::new(*kind, text.to_string(), i + 1))
                 .collect(),
             removed: vec![],
             warnings: vec![],
@@ -415,6 +574,177 @@ mod tests {
             "# Title\n\n*A \\*deck\\**\n\n\\# not a heading\n\n## Section\n\n- first\n- second\n\n\
              > Said so.\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n---\n\n# Next\n"
         );
+    }
+
+    /// The Markdown of one article holding `blocks`, each with its structure.
+    fn markdown_of(blocks: Vec<BodyBlock>) -> String {
+        let mut one = article(None, None, &[]);
+        one.blocks = blocks;
+        render_markdown(&one)
+    }
+
+    fn block(kind: BlockKind, text: &str, structure: Structure) -> BodyBlock {
+        BodyBlock {
+            structure,
+            ..BodyBlock::new(kind, text.to_string(), 1)
+        }
+    }
+
+    #[test]
+    fn code_is_fenced_with_its_language_and_keeps_its_lines() {
+        let code = "fn main() {\n    println!(\"hi\");\n}";
+        let lang = Structure {
+            lang: Some("rust".into()),
+            ..Structure::default()
+        };
+        let out = markdown_of(vec![block(BlockKind::Code, code, lang)]);
+        assert_eq!(out, format!("```rust\n{code}\n```\n"));
+        let plain = markdown_of(vec![block(
+            BlockKind::Code,
+            "# not a heading",
+            Structure::default(),
+        )]);
+        assert_eq!(plain, "```\n# not a heading\n```\n");
+    }
+
+    #[test]
+    fn code_holding_a_fence_gets_a_longer_one() {
+        let code = "Markdown:\n```\nx\n```\nand ````` five";
+        let out = markdown_of(vec![block(BlockKind::Code, code, Structure::default())]);
+        assert!(out.starts_with("``````\nMarkdown:"), "{out}");
+        assert!(out.ends_with("five\n``````\n"), "{out}");
+    }
+
+    #[test]
+    fn a_table_is_one_pipe_table_with_its_pipes_escaped() {
+        let rows = vec![
+            vec!["Input".to_string(), "Result".to_string()],
+            vec!["a|b".to_string(), "Err".to_string()],
+            vec!["42".to_string()],
+        ];
+        let structure = Structure {
+            rows: Some(rows),
+            ..Structure::default()
+        };
+        let out = markdown_of(vec![block(
+            BlockKind::Table,
+            "Input\tResult\na|b\tErr\n42",
+            structure,
+        )]);
+        assert_eq!(
+            out,
+            "| Input | Result |\n| --- | --- |\n| a\\|b | Err |\n| 42 |  |\n"
+        );
+    }
+
+    #[test]
+    fn headings_print_as_many_marks_as_their_level() {
+        let level = |n| Structure {
+            level: Some(n),
+            ..Structure::default()
+        };
+        let out = markdown_of(vec![
+            block(BlockKind::Heading, "Three", level(3)),
+            block(BlockKind::Heading, "Unknown", Structure::default()),
+            block(BlockKind::Heading, "Nine", level(9)),
+        ]);
+        assert_eq!(out, "### Three\n\n## Unknown\n\n###### Nine\n");
+    }
+
+    #[test]
+    fn nested_ordered_lists_keep_numbers_and_indentation() {
+        let item = |text: &str, depth: u8, number: Option<u32>| {
+            block(
+                BlockKind::ListItem,
+                text,
+                Structure {
+                    depth,
+                    number,
+                    ..Structure::default()
+                },
+            )
+        };
+        let out = markdown_of(vec![
+            item("Third", 0, Some(3)),
+            item("Inner", 1, Some(1)),
+            item("Bullet", 2, None),
+            item("Inner seven", 1, Some(7)),
+            item("Tenth", 0, Some(10)),
+            item("Deep", 1, None),
+        ]);
+        assert_eq!(
+            out,
+            "3. Third\n   1. Inner\n      - Bullet\n   7. Inner seven\n10. Tenth\n    - Deep\n"
+        );
+    }
+
+    fn explained() -> Article {
+        let mut one = article(
+            Some("Title"),
+            None,
+            &[
+                (BlockKind::Paragraph, "First."),
+                (BlockKind::Paragraph, "Second."),
+            ],
+        );
+        one.blocks[0].line = 2;
+        one.blocks[1].line = 5;
+        one.removed = vec![
+            Removal {
+                reason: crate::Reason::Share,
+                text: "Share this".into(),
+                line: 4,
+            },
+            Removal {
+                reason: crate::Reason::ReadingTime,
+                text: "2 min read".into(),
+                line: 1,
+            },
+        ];
+        one
+    }
+
+    #[test]
+    fn removed_pieces_show_in_input_order_only_when_asked() {
+        let one = explained();
+        assert_eq!(render_text(&one), "Title\n\nFirst.\n\nSecond.\n");
+        let plain = render_text_showing(&one, ShowRemoved::Plain);
+        assert_eq!(
+            plain,
+            "Title\n\n[- reading_time] 2 min read\n\nFirst.\n\n[- share] Share this\n\nSecond.\n"
+        );
+        assert!(!plain.contains('\x1b'));
+        let markdown = render_markdown_showing(&one, ShowRemoved::Plain);
+        assert!(
+            markdown.contains("First.\n\n[- share] Share this\n\nSecond."),
+            "{markdown}"
+        );
+    }
+
+    #[test]
+    fn coloured_removed_pieces_are_dimmed_line_by_line() {
+        let mut one = explained();
+        one.removed[0].text = "a\tb\nc\td".into();
+        let out = render_text_showing(&one, ShowRemoved::Coloured);
+        assert!(
+            out.contains("\x1b[2m\x1b[31m[- share]\x1b[39m a\tb\x1b[0m\n\x1b[2mc\td\x1b[0m"),
+            "{out:?}"
+        );
+        assert!(out.starts_with("Title\n\n\x1b[2m"), "{out:?}");
+    }
+
+    #[test]
+    fn a_writer_shows_removed_pieces_in_text_formats_only() {
+        let record = Ok(explained());
+        let write = |format| {
+            let mut writer =
+                RecordWriter::new(Vec::new(), format).showing_removed(ShowRemoved::Plain);
+            writer.write(&record).unwrap();
+            String::from_utf8(writer.finish().unwrap()).unwrap()
+        };
+        assert!(write(Format::Text).contains("[- share] Share this"));
+        assert!(write(Format::Markdown).contains("[- share] Share this"));
+        assert!(!write(Format::Jsonl).contains("[- share]"));
     }
 
     #[test]

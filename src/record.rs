@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::block::BlockKind;
+use crate::block::{BlockKind, Structure};
 use crate::reason::Reason;
 
 /// Which front end read the input.
@@ -63,6 +63,22 @@ pub struct BodyBlock {
     /// input order.
     #[serde(default)]
     pub line: usize,
+    /// Heading `level`, table `rows`, code `lang`, list item `depth` and `number`,
+    /// each written only when present.
+    #[serde(flatten)]
+    pub structure: Structure,
+}
+
+impl BodyBlock {
+    /// A block of `kind` with no structure beyond its text.
+    pub fn new(kind: BlockKind, text: String, line: usize) -> Self {
+        BodyBlock {
+            kind,
+            text,
+            line,
+            structure: Structure::default(),
+        }
+    }
 }
 
 /// A piece of the input that was removed, and why.

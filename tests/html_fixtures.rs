@@ -138,10 +138,36 @@ fn check_keep(expected: &Value, record: &Value) -> Vec<Problem> {
                 format!("kept as {}, want {kind}", body[i].0),
             )),
             (Some(_), None) => problems.push(Problem::new(what, "out of order")),
-            (Some(_), Some((i, _))) => at = i,
+            (Some(_), Some((i, _))) => {
+                at = i;
+                problems.extend(check_structure(keep, &record["blocks"][i], &what));
+            }
         }
     }
     problems
+}
+
+/// The structure fields a keep entry gives (`level`, `lang`, `depth`, `number`, `rows`)
+/// equal in the block it matched (a field left out is not checked).
+fn check_structure(keep: &Value, block: &Value, what: &str) -> Vec<Problem> {
+    ["level", "lang", "depth", "number", "rows"]
+        .into_iter()
+        .filter(|field| !keep[*field].is_null())
+        .filter(|field| {
+            // A depth of 0 is left out of the record.
+            let got = match (&block[*field], *field) {
+                (Value::Null, "depth") => &Value::from(0),
+                (got, _) => got,
+            };
+            got != &keep[*field]
+        })
+        .map(|field| {
+            Problem::new(
+                format!("{what}:{field}"),
+                format!("want {} got {}", keep[field], block[field]),
+            )
+        })
+        .collect()
 }
 
 /// Every go snippet absent from the text and removed with an accepted reason.

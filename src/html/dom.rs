@@ -8,7 +8,7 @@ use scraper::{ElementRef, Html, Node};
 
 use super::hints::{hint, Hint};
 use super::visible::{is_invisible, WalkAttrs, BLOCKS};
-use crate::block::{Block, BlockKind};
+use crate::block::{Block, BlockKind, Structure};
 use crate::error::CleanError;
 
 /// Form controls and other elements whose text is never article content.
@@ -47,8 +47,17 @@ pub enum Tag {
     ListItem,
     /// `blockquote`.
     Quote,
-    /// `td`, `th`.
-    Cell,
+    /// `td`, or `th` (`head`).
+    Cell {
+        /// Whether it is a header cell (`th`).
+        head: bool,
+    },
+    /// `tr`.
+    Row,
+    /// `thead`.
+    TableHead,
+    /// `table`.
+    Table,
     /// `a`.
     Link,
     /// Anything else.
@@ -116,6 +125,10 @@ pub fn page_blocks_upto(document: &Html, max_blocks: usize) -> Result<Page, Clea
         element: 0,
         block: true,
         link: false,
+        pre: false,
+        code_line: false,
+        list: None,
+        item: None,
     });
     let mut stack = vec![Step::Enter(document.tree.root())];
     while let Some(step) = stack.pop() {
@@ -146,6 +159,36 @@ struct Open {
     element: usize,
     block: bool,
     link: bool,
+    /// A `pre` element: its text is code, kept as written.
+    pre: bool,
+    /// A block-level element inside `pre`: its text is a line of its own.
+    code_line: bool,
+    /// A list (`ol`, `ul`, `menu`) and how it numbers its items.
+    list: Option<List>,
+    /// A list item (`li`) and its place in its list.
+    item: Option<Item>,
+}
+
+/// How a list numbers its items.
+#[derive(Debug, Clone, Copy)]
+struct List {
+    /// `ol`: items are numbered.
+    ordered: bool,
+    /// The number of the next item without a `value`.
+    next: i64,
+    /// +1, or -1 in a `reversed` list.
+    step: i64,
+}
+
+/// A list item's place.
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    /// How many lists hold its list.
+    depth: u8,
+    /// Its ordinal, in an ordered list.
+    number: Option<u32>,
+    /// A block of the item has been made already (later ones carry no number).
+    started: bool,
 }
 
 /// The walk's state: open elements and the block being filled.
@@ -157,11 +200,16 @@ struct Walk {
     space: bool,
     link_chars: usize,
     chars: usize,
+    /// How many `pre` elements are open.
+    pre_depth: usize,
+    /// The language of the open `pre` (from its class or its `code` element's).
+    code_lang: Option<String>,
 }
 
 impl Walk {
     fn enter<'a>(&mut self, node: NodeRef<'a, Node>, stack: &mut Vec<Step<'a>>) {
         match node.value() {
+            Node::Text(text) if self.pre_depth > 0 => self.push_code(text),
             Node::Text(text) => self.push_text(text),
             Node::Document | Node::Fragment => push_children(node, stack),
             Node::Element(_) => {
@@ -187,10 +235,23 @@ impl Walk {
     fn open_element(&mut self, element: ElementRef<'_>, attrs: &WalkAttrs<'_>) {
         let value = element.value();
         let name = value.name();
-        let block = BLOCKS.contains(&name) || name == "td" || name == "th";
+        let in_code = self.pre_depth > 0;
+        let block = !in_code && (BLOCKS.contains(&name) || name == "td" || name == "th");
         if block {
             self.flush();
         }
+        if in_code {
+            self.break_code_line(name);
+        }
+        let pre = name == "pre";
+        if pre || (in_code && self.code_lang.is_none()) {
+            self.code_lang = self.code_lang.take().or_else(|| code_language(attrs.class));
+        }
+        if pre {
+            self.pre_depth += 1;
+        }
+        let list = list_of(element);
+        let item = (name == "li").then(|| self.next_item(element));
         let parent = self.open.last().map_or(0, |o| o.element);
         let index = if self.open.len() < MAX_TRACKED_DEPTH {
             self.page.elements.push(Element {
@@ -205,8 +266,12 @@ impl Walk {
         };
         self.open.push(Open {
             element: index,
-            block,
+            block: block || (pre && !in_code),
             link: name == "a",
+            pre,
+            code_line: in_code && BLOCKS.contains(&name),
+            list,
+            item,
         });
     }
 
@@ -214,7 +279,74 @@ impl Walk {
         if self.open.last().is_some_and(|o| o.block) {
             self.flush();
         }
-        self.open.pop();
+        let left = self.open.pop();
+        if left.is_some_and(|o| o.code_line) {
+            self.end_code_line();
+        }
+        if left.is_some_and(|o| o.pre) {
+            self.pre_depth = self.pre_depth.saturating_sub(1);
+            if self.pre_depth == 0 {
+                self.code_lang = None;
+            }
+        }
+    }
+
+    /// The place of a list item opening now: its depth among the open lists and, in an
+    /// ordered list, its number (`value`, else the list's count), which the list then
+    /// counts on from.
+    fn next_item(&mut self, element: ElementRef<'_>) -> Item {
+        let lists = self.open.iter().filter(|o| o.list.is_some()).count();
+        let depth = u8::try_from(lists.saturating_sub(1)).unwrap_or(u8::MAX);
+        let list = self.open.iter_mut().rev().find_map(|o| o.list.as_mut());
+        let number = match list {
+            Some(list) if list.ordered => {
+                let value = element.value().attr("value").and_then(parse_ordinal);
+                let number = value.unwrap_or(list.next);
+                list.next = number.saturating_add(list.step);
+                Some(u32::try_from(number.max(0)).unwrap_or(u32::MAX))
+            }
+            _ => None,
+        };
+        Item {
+            depth,
+            number,
+            started: false,
+        }
+    }
+
+    /// Inside `pre`, a line break (`br`) ends the line being written, and a block-level
+    /// element starts on a line of its own.
+    fn break_code_line(&mut self, name: &str) {
+        if name == "br" {
+            self.text.push('\n');
+        } else if BLOCKS.contains(&name) {
+            self.end_code_line();
+        }
+    }
+
+    /// Inside `pre`, end the line being written unless it is empty.
+    fn end_code_line(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.text.push('\n');
+        }
+    }
+
+    /// Text inside `pre`, kept as written (line breaks, indentation), without the
+    /// characters that render as nothing.
+    fn push_code(&mut self, text: &str) {
+        let in_link = self.in_link();
+        for c in text.chars() {
+            if crate::text::renders_as_nothing(c) || c == '\r' {
+                continue;
+            }
+            self.text.push(c);
+            if !c.is_whitespace() {
+                self.chars += 1;
+                if in_link {
+                    self.link_chars += 1;
+                }
+            }
+        }
     }
 
     fn in_link(&self) -> bool {
@@ -245,7 +377,10 @@ impl Walk {
 
     /// End the current block, if it holds any text.
     fn flush(&mut self) {
-        if !self.text.is_empty() {
+        let code = self.pre_depth > 0;
+        let text = std::mem::take(&mut self.text);
+        let text = if code { code_text(&text) } else { text };
+        if !text.is_empty() {
             let element = self
                 .open
                 .iter()
@@ -253,10 +388,11 @@ impl Walk {
                 .find(|o| o.block)
                 .map_or(0, |o| o.element);
             let tag = self.page.elements[element].tag;
-            let text = crate::text::composed(std::mem::take(&mut self.text));
+            let text = crate::text::composed(text);
             let mut block = Block::new(text, self.page.blocks.len() + 1);
             block.link_density = self.link_chars as f32 / self.chars.max(1) as f32;
             block.kind = match tag {
+                _ if code => BlockKind::Code,
                 Tag::Heading(_) => BlockKind::Heading,
                 Tag::ListItem => BlockKind::ListItem,
                 Tag::Quote => BlockKind::Quote,
@@ -266,6 +402,7 @@ impl Walk {
                 Tag::Heading(level) => Some(level),
                 _ => None,
             };
+            block.structure = self.structure(block.kind, heading_level);
             self.page.blocks.push(PageBlock {
                 block,
                 element,
@@ -277,6 +414,101 @@ impl Walk {
         self.link_chars = 0;
         self.chars = 0;
     }
+}
+
+impl Walk {
+    /// The structure of a block of `kind` made now: a heading's level, a code block's
+    /// language, or the place of the list item holding a paragraph (the first block of
+    /// an item carries its number, later ones only the depth).
+    fn structure(&mut self, kind: BlockKind, level: Option<u8>) -> Structure {
+        let mut structure = Structure {
+            level,
+            ..Structure::default()
+        };
+        match kind {
+            BlockKind::Code => structure.lang = self.code_lang.clone(),
+            BlockKind::Paragraph | BlockKind::ListItem => {
+                let elements = &self.page.elements;
+                let holder = self.open.iter_mut().rev().find(|o| {
+                    matches!(elements[o.element].tag, Tag::ListItem | Tag::Quote)
+                        || o.item.is_some()
+                });
+                if let Some(item) = holder.and_then(|o| o.item.as_mut()) {
+                    structure.depth = item.depth;
+                    structure.number = (!item.started).then_some(item.number).flatten();
+                    item.started = true;
+                }
+            }
+            _ => {}
+        }
+        structure
+    }
+}
+
+/// The text of a code block: as written, without the blank lines before and after it
+/// (and the trailing white space of its last line).
+fn code_text(raw: &str) -> String {
+    let mut start = 0;
+    for line in raw.split_inclusive('\n') {
+        if !line.trim().is_empty() {
+            break;
+        }
+        start += line.len();
+    }
+    raw[start..].trim_end().to_string()
+}
+
+/// The language a `class` value names for code: the rest of a `language-*` or `lang-*`
+/// token (`language-rust` gives `rust`).
+fn code_language(class: Option<&str>) -> Option<String> {
+    class?.split_whitespace().find_map(|token| {
+        let lower = token.to_ascii_lowercase();
+        let rest = lower
+            .strip_prefix("language-")
+            .or_else(|| lower.strip_prefix("lang-"))?;
+        let valid = !rest.is_empty()
+            && rest.len() <= 40
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+#-_.".contains(c));
+        valid.then(|| rest.to_string())
+    })
+}
+
+/// The numbering of a list element (`ol`, `ul`, `menu`), `None` for other elements.
+/// An `ol` counts from its `start` (1 by default) up, or down when `reversed` (from
+/// its number of items by default).
+fn list_of(element: ElementRef<'_>) -> Option<List> {
+    let value = element.value();
+    let name = value.name();
+    if !matches!(name, "ol" | "ul" | "menu") {
+        return None;
+    }
+    let ordered = name == "ol";
+    let reversed = ordered && value.attr("reversed").is_some();
+    let items = || {
+        let count = element
+            .children()
+            .filter_map(ElementRef::wrap)
+            .filter(|c| c.value().name() == "li")
+            .count();
+        i64::try_from(count).unwrap_or(i64::MAX)
+    };
+    let start = value.attr("start").and_then(parse_ordinal);
+    Some(List {
+        ordered,
+        next: start.unwrap_or_else(|| if reversed { items() } else { 1 }),
+        step: if reversed { -1 } else { 1 },
+    })
+}
+
+/// An ordinal attribute (`start`, `value`): a whole number, spaces around allowed.
+fn parse_ordinal(value: &str) -> Option<i64> {
+    value
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .map(|n| n.clamp(-1_000_000_000, 1_000_000_000))
 }
 
 /// Schedule the children of `node` in document order.
@@ -322,7 +554,11 @@ fn tag_of(name: &str, itemprop: Option<&str>) -> Tag {
         "h6" => Tag::Heading(6),
         "li" | "dd" | "dt" => Tag::ListItem,
         "blockquote" => Tag::Quote,
-        "td" | "th" => Tag::Cell,
+        "td" => Tag::Cell { head: false },
+        "th" => Tag::Cell { head: true },
+        "tr" => Tag::Row,
+        "thead" => Tag::TableHead,
+        "table" => Tag::Table,
         "a" => Tag::Link,
         _ => Tag::Other,
     }
@@ -351,6 +587,80 @@ mod tests {
         assert!((got[1].2 - 6.0 / 14.0).abs() < 0.01);
         assert_eq!(got[2].1, BlockKind::ListItem);
         assert_eq!(got[2].2, 1.0);
+    }
+
+    fn page_of(html: &str) -> Vec<Block> {
+        page_blocks(&Html::parse_document(html))
+            .blocks
+            .into_iter()
+            .map(|b| b.block)
+            .collect()
+    }
+
+    #[test]
+    fn pre_keeps_lines_and_indentation_and_names_its_language() {
+        let html = "<p>Before</p><pre class=x><code class=\"hljs language-Rust\">\n\nfn main() {\n    let a = 1;  <span>// one</span>\n}\n\n</code></pre><p>After   text</p>";
+        let got = page_of(html);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[1].kind, BlockKind::Code);
+        assert_eq!(got[1].text, "fn main() {\n    let a = 1;  // one\n}");
+        assert_eq!(got[1].structure.lang.as_deref(), Some("rust"));
+        assert_eq!(got[2].text, "After text");
+        let composed = page_of("<pre>cafe\u{0301}\n\u{00AD}  x</pre>");
+        assert_eq!(composed[0].text, "caf\u{00E9}\n  x");
+    }
+
+    #[test]
+    fn lines_inside_pre_stay_one_block() {
+        let html = "<pre class=lang-sh><div>$ make</div><div>done</div>one<br>two</pre>";
+        let got = page_of(html);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].text, "$ make\ndone\none\ntwo");
+        assert_eq!(got[0].structure.lang.as_deref(), Some("sh"));
+        assert_eq!(code_language(Some("highlight language-")), None);
+        assert_eq!(code_language(Some("a lang-c++")), Some("c++".into()));
+    }
+
+    #[test]
+    fn headings_carry_their_level() {
+        let got = page_of("<h2>Two</h2><h3>Three</h3><p>Text</p>");
+        let levels: Vec<_> = got.iter().map(|b| b.structure.level).collect();
+        assert_eq!(levels, [Some(2), Some(3), None]);
+    }
+
+    #[test]
+    fn list_items_carry_depth_and_number() {
+        let html = "<ol start=3><li>three<ol><li>one</li><li value=7>seven</li><li>eight</li></ol></li>\
+                    <li><p>four</p><p>more of four</p></li></ol><ul><li>dot<ol reversed><li>two</li><li>one</li></ol></li></ul>";
+        let got: Vec<_> = page_of(html)
+            .into_iter()
+            .map(|b| (b.text, b.structure.depth, b.structure.number))
+            .collect();
+        let want = [
+            ("three", 0, Some(3)),
+            ("one", 1, Some(1)),
+            ("seven", 1, Some(7)),
+            ("eight", 1, Some(8)),
+            ("four", 0, Some(4)),
+            ("more of four", 0, None),
+            ("dot", 0, None),
+            ("two", 1, Some(2)),
+            ("one", 1, Some(1)),
+        ];
+        let want: Vec<_> = want
+            .iter()
+            .map(|&(t, d, n)| (t.to_string(), d, n))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn bad_ordinals_are_ignored() {
+        let got = page_of("<ol start=x><li value=-4>a</li><li>b</li></ol>");
+        assert_eq!(got[0].structure.number, Some(0));
+        assert_eq!(got[1].structure.number, Some(0));
+        let got = page_of("<ol start=\" 99999999999 \"><li>a</li></ol>");
+        assert_eq!(got[0].structure.number, Some(1_000_000_000));
     }
 
     #[test]

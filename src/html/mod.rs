@@ -32,6 +32,10 @@ const LINK_LINE_DENSITY: f32 = 0.6;
 /// See [`LINK_LINE_DENSITY`].
 const LINK_LINE_MAX_WORDS: usize = 30;
 
+/// Most blocks a cell of a data table holds (lines split by `<br>`, a short list); a
+/// cell holding more is a column of a layout table.
+const MAX_CELL_BLOCKS: usize = 3;
+
 /// A declared article body shorter than this (bytes) is a summary, not a signal.
 const ARTICLE_BODY_MIN_CHARS: usize = 500;
 /// Fewest words of a block matched against the declared article body (shorter ones
@@ -88,17 +92,17 @@ fn clean_page(page: &str, options: &Options) -> Result<Article, CleanError> {
     let meta = crate::meta::page::extract(&document);
     let parsed = dom::page_blocks_upto(&document, options.max_blocks)?;
     drop(document);
-    let parsed = table_rows(inherit_kinds(parsed));
+    let parsed = tables(inherit_kinds(parsed));
     let first_h1 = first_h1(&parsed);
     let apart = set_apart(&parsed);
     let in_body = in_article_body(&parsed, meta.article_body.as_deref());
     let mut blocks = judged_blocks(parsed, &in_body);
-    let found = crate::noise::detect(&mut blocks);
+    let found = outside_code(&mut blocks, crate::noise::detect);
     if options.explain {
         name_navigation(&mut blocks);
     }
     let placed = layout::layout(&mut blocks, &apart, &meta, first_h1);
-    crate::noise::remove_repeats(&mut blocks);
+    outside_code(&mut blocks, crate::noise::remove_repeats);
     let mut article = if body_chars(&blocks) < MIN_REGION_CHARS {
         from_page_text(&blocks, options)
     } else {
@@ -116,6 +120,27 @@ fn clean_page(page: &str, options: &Options) -> Result<Article, CleanError> {
         article.warnings.push(warning);
     }
     Ok(article)
+}
+
+/// Run noise detectors (`detect`) over every block but code: a code block is text as
+/// its author typed it (program output, a command, a response printed again for each
+/// call of an API), and lines there that read like a share row or a byline, or a
+/// snippet printed twice, are part of it. Code blocks are held out of the detectors'
+/// sight (as if already placed) and put back in the body afterwards.
+fn outside_code<T>(blocks: &mut [Block], detect: impl FnOnce(&mut [Block]) -> T) -> T {
+    let code: Vec<usize> = (0..blocks.len())
+        .filter(|&i| blocks[i].kind == BlockKind::Code && blocks[i].is_body())
+        .collect();
+    for &i in &code {
+        blocks[i].role = Role::Standfirst;
+    }
+    let found = detect(blocks);
+    for &i in &code {
+        if blocks[i].role == Role::Standfirst {
+            blocks[i].role = Role::Body;
+        }
+    }
+    found
 }
 
 /// Characters of the blocks still in the body.
@@ -160,69 +185,175 @@ fn inherit_kinds(mut page: Page) -> Page {
     page
 }
 
-/// A table row of two or more cells holding one block each becomes one `table` block,
-/// its cells joined by tabs (as the text front end reads tab-separated lines). Rows of
-/// layout tables, whose cells hold many blocks, stay as they are.
-fn table_rows(mut page: Page) -> Page {
-    let mut merged = Vec::with_capacity(page.blocks.len());
+/// A data table becomes one `table` block: its rows of cells kept (the header row
+/// first: a row in `thead` or of `th` cells, else the first row), its text the cells
+/// joined by tabs and the rows by new lines (as the text front end reads tab-separated
+/// lines). A table is data when each of its cells holds at most [`MAX_CELL_BLOCKS`]
+/// blocks (a line break in a cell, a short list), no table is nested in it, and a row
+/// has two cells or more; the blocks of other (layout) tables
+/// stay as they are.
+fn tables(mut page: Page) -> Page {
     let blocks = std::mem::take(&mut page.blocks);
+    let mut merged = Vec::with_capacity(blocks.len());
+    // Tables already looked at from their first block: a layout table's other blocks
+    // need no second look (such a table can hold the whole page).
+    let mut seen = std::collections::HashSet::new();
     let mut i = 0;
     while i < blocks.len() {
-        let row = row_of_blocks(&page, &blocks, i);
-        let Some(end) = row else {
-            merged.push(blocks[i].clone());
-            i += 1;
-            continue;
-        };
-        merged.push(join_row(&page, &blocks[i..end]));
-        i = end;
+        match data_table(&page, &blocks, i, &mut seen) {
+            Some((end, block)) => {
+                merged.push(block);
+                i = end;
+            }
+            None => {
+                merged.push(blocks[i].clone());
+                i += 1;
+            }
+        }
     }
     page.blocks = merged;
     page
 }
 
-/// If the block at `start` opens a row of two or more cells with one block each, the
-/// end (exclusive) of that row's blocks.
-fn row_of_blocks(page: &Page, blocks: &[PageBlock], start: usize) -> Option<usize> {
-    let cell_row = |b: &PageBlock| {
-        let element = &page.elements[b.element];
-        (element.tag == Tag::Cell)
-            .then_some(element.parent)
-            .flatten()
-    };
-    let row = cell_row(&blocks[start])?;
-    let mut end = start + 1;
-    while end < blocks.len() && cell_row(&blocks[end]) == Some(row) {
-        if blocks[end].element == blocks[end - 1].element {
+/// The cell holding `element` (itself or an ancestor) and the table holding that cell,
+/// when no table comes between them.
+fn cell_and_table(page: &Page, element: usize) -> Option<(usize, usize)> {
+    let mut cell = None;
+    for e in page.ancestors(element) {
+        match (page.elements[e].tag, cell) {
+            (Tag::Cell { .. }, None) => cell = Some(e),
+            (Tag::Table, Some(c)) => return Some((c, e)),
+            (Tag::Table, None) => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// If the block at `start` opens a data table (see [`tables`]), the end (exclusive) of
+/// the table's blocks and the one block that replaces them. A table is looked at once,
+/// from its first block in a cell; `seen` holds the tables looked at.
+fn data_table(
+    page: &Page,
+    blocks: &[PageBlock],
+    start: usize,
+    seen: &mut std::collections::HashSet<usize>,
+) -> Option<(usize, PageBlock)> {
+    let (_, table) = cell_and_table(page, blocks[start].element)?;
+    if !seen.insert(table) {
+        return None;
+    }
+    let inside = |b: &PageBlock| page.ancestors(b.element).any(|e| e == table);
+    // Per cell: its element, its first block and how many blocks it holds.
+    let mut cells: Vec<(usize, usize, usize)> = Vec::new();
+    let mut end = start;
+    while end < blocks.len() && inside(&blocks[end]) {
+        let (cell, holder) = cell_and_table(page, blocks[end].element)?;
+        if holder != table {
             return None;
+        }
+        match cells.last_mut() {
+            Some((c, _, count)) if *c == cell => {
+                *count += 1;
+                if *count > MAX_CELL_BLOCKS {
+                    return None;
+                }
+            }
+            _ => cells.push((cell, end, 1)),
         }
         end += 1;
     }
-    let whole_row = end - start >= 2
-        && (end == blocks.len() || !page.ancestors(blocks[end].element).any(|e| e == row));
-    let opens_row = start == 0 || !page.ancestors(blocks[start - 1].element).any(|e| e == row);
-    (whole_row && opens_row).then_some(end)
+    let rows = table_rows(page, table, &cells, blocks)?;
+    Some((end, table_block(table, rows, &blocks[start..end])))
 }
 
-/// One `table` block from the blocks of a row's cells.
-fn join_row(page: &Page, cells: &[PageBlock]) -> PageBlock {
-    let first = &cells[0];
-    let text = cells
+/// The rows of `table` (header first, rows without text left out), each cell's text
+/// from the blocks `cells` maps it to, joined by a space (empty cells kept, so that
+/// columns line up); `None` when a table is nested in it or no row has two cells.
+fn table_rows(
+    page: &Page,
+    table: usize,
+    cells: &[(usize, usize, usize)],
+    blocks: &[PageBlock],
+) -> Option<Vec<Vec<String>>> {
+    // Per row: whether it sits in `thead`, whether all its cells are `th`, its cells.
+    let mut rows: Vec<(bool, bool, Vec<String>)> = Vec::new();
+    let mut row_of: Option<usize> = None;
+    let mut descendant = vec![table];
+    for (e, element) in page.elements.iter().enumerate().skip(table + 1) {
+        let Some(parent) = element.parent.filter(|p| descendant.contains(p)) else {
+            break;
+        };
+        while descendant.last().is_some_and(|&d| d != parent) {
+            descendant.pop();
+        }
+        descendant.push(e);
+        match element.tag {
+            Tag::Table => return None,
+            Tag::Row => {
+                let head = page
+                    .ancestors(e)
+                    .take_while(|&a| a != table)
+                    .any(|a| page.elements[a].tag == Tag::TableHead);
+                rows.push((head, true, Vec::new()));
+                row_of = Some(e);
+            }
+            Tag::Cell { head } => {
+                if element.parent != row_of || rows.is_empty() {
+                    rows.push((false, true, Vec::new()));
+                    row_of = None;
+                }
+                let text = cells.iter().find(|&&(c, _, _)| c == e).map_or_else(
+                    String::new,
+                    |&(_, first, count)| {
+                        let texts = blocks[first..first + count]
+                            .iter()
+                            .map(|b| b.block.text.as_str());
+                        one_line(&texts.collect::<Vec<_>>().join(" "))
+                    },
+                );
+                let (_, all_head, row) = rows.last_mut()?;
+                *all_head &= head;
+                row.push(text);
+            }
+            _ => {}
+        }
+    }
+    rows.retain(|(_, _, row)| row.iter().any(|c| !c.is_empty()));
+    if !rows.iter().any(|(_, _, row)| row.len() >= 2) {
+        return None;
+    }
+    if let Some(header) = rows.iter().position(|(thead, th, _)| *thead || *th) {
+        let row = rows.remove(header);
+        rows.insert(0, row);
+    }
+    Some(rows.into_iter().map(|(_, _, row)| row).collect())
+}
+
+/// Text folded onto one line (a table cell holds no line breaks).
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One `table` block holding `rows`, in place of the table's `cells` blocks.
+fn table_block(table: usize, rows: Vec<Vec<String>>, cells: &[PageBlock]) -> PageBlock {
+    let text = rows
         .iter()
-        .map(|c| c.block.text.as_str())
+        .map(|row| row.join("\t"))
         .collect::<Vec<_>>()
-        .join("\t");
+        .join("\n");
     let chars: usize = cells.iter().map(|c| c.block.char_count()).sum();
     let linked: f32 = cells
         .iter()
         .map(|c| c.block.link_density * c.block.char_count() as f32)
         .sum();
-    let mut block = Block::new(text, first.block.line);
+    let mut block = Block::new(text, cells[0].block.line);
     block.kind = BlockKind::Table;
     block.link_density = linked / chars.max(1) as f32;
+    block.structure.rows = Some(rows);
     PageBlock {
         block,
-        element: page.elements[first.element].parent.unwrap_or(first.element),
+        element: table,
         heading_level: None,
     }
 }
@@ -290,10 +421,12 @@ fn first_h1(page: &Page) -> Option<String> {
         .map(|b| b.block.text.clone())
 }
 
-/// A short line that is mostly a link.
+/// A short line that is mostly a link; a table of such lines (short rows, mostly
+/// links) is a link table.
 fn is_link_line(block: &Block) -> bool {
-    block.link_density >= LINK_LINE_DENSITY
-        && block.words_upto(LINK_LINE_MAX_WORDS) < LINK_LINE_MAX_WORDS
+    let rows = block.structure.rows.as_ref().map_or(1, |r| r.len().max(1));
+    let cap = LINK_LINE_MAX_WORDS.saturating_mul(rows);
+    block.link_density >= LINK_LINE_DENSITY && block.words_upto(cap) < cap
 }
 
 /// Clean the page's text, one block per line, with the text front end (for pages whose
@@ -361,6 +494,120 @@ mod tests {
         let text = text_of(&page);
         assert!(text.contains(PROSE));
         assert!(!text.contains("enable JavaScript"), "{text:?}");
+    }
+
+    fn blocks_of(html: &str) -> Vec<Block> {
+        let page = dom::page_blocks(&scraper::Html::parse_document(html));
+        tables(inherit_kinds(page))
+            .blocks
+            .into_iter()
+            .map(|b| b.block)
+            .collect()
+    }
+
+    fn rows(block: &Block) -> Vec<Vec<&str>> {
+        let rows = block.structure.rows.as_ref().expect("a table has rows");
+        rows.iter()
+            .map(|r| r.iter().map(String::as_str).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_data_table_is_one_block_with_its_header_first() {
+        let html = "<p>Before</p><table><caption>Prices</caption><tbody><tr><td>Apples</td><td>2</td></tr>\
+                    <tr><td>Pears</td><td></td></tr></tbody><thead><tr><th>Fruit</th><th>Price</th></tr></thead></table><p>After</p>";
+        let got = blocks_of(html);
+        let kinds: Vec<_> = got.iter().map(|b| b.kind).collect();
+        use BlockKind::{Paragraph, Table};
+        assert_eq!(kinds, [Paragraph, Paragraph, Table, Paragraph], "{got:?}");
+        assert_eq!(
+            rows(&got[2]),
+            [
+                vec!["Fruit", "Price"],
+                vec!["Apples", "2"],
+                vec!["Pears", ""]
+            ]
+        );
+        assert_eq!(got[2].text, "Fruit\tPrice\nApples\t2\nPears\t");
+    }
+
+    #[test]
+    fn a_row_of_th_cells_is_the_header_else_the_first_row() {
+        let got = blocks_of(
+            "<table><tr><td>a</td><td>b</td></tr><tr><th>H1</th><th>H2</th></tr></table>",
+        );
+        assert_eq!(rows(&got[0]), [vec!["H1", "H2"], vec!["a", "b"]]);
+        let got =
+            blocks_of("<table><tr><td>a</td><td>b</td></tr><tr><th>k</th><td>v</td></tr></table>");
+        assert_eq!(rows(&got[0]), [vec!["a", "b"], vec!["k", "v"]]);
+    }
+
+    #[test]
+    fn layout_tables_keep_their_blocks() {
+        let got = blocks_of(
+            "<table><tr><td><p>One</p><p>Two</p><p>Three</p><p>Four</p></td><td>Side</td></tr></table>\
+             <table><tr><td>Solo</td></tr><tr><td>Alone</td></tr></table>",
+        );
+        assert!(
+            got.iter().all(|b| b.kind == BlockKind::Paragraph),
+            "{got:?}"
+        );
+        assert_eq!(got.len(), 7);
+    }
+
+    #[test]
+    fn lines_of_a_cell_are_joined_and_link_tables_are_navigation() {
+        let got = blocks_of("<table><tr><th>Warranty</th><td>Parts<br>Labour</td></tr><tr><td>Size</td><td>40 cm</td></tr></table>");
+        assert_eq!(
+            rows(&got[0]),
+            [vec!["Warranty", "Parts Labour"], vec!["Size", "40 cm"]]
+        );
+        let links: String = (0..12)
+            .map(|i| format!("<tr><td><a href=/a{i}>Hire a consultant number {i}</a></td><td><a href=/b{i}>Hire a designer {i}</a></td></tr>"))
+            .collect();
+        let got = blocks_of(&format!("<table>{links}</table>"));
+        assert_eq!(got.len(), 1);
+        assert!(got[0].words_upto(30) >= 30, "more words than one link line");
+        assert!(is_link_line(&got[0]));
+    }
+
+    #[test]
+    fn a_table_inside_a_layout_cell_is_merged_alone() {
+        let html = "<table><tr><td><p>Intro</p><table><tr><td>x</td><td>y</td></tr></table></td><td>Side</td></tr></table>";
+        let got = blocks_of(html);
+        let texts: Vec<_> = got.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            texts,
+            [
+                (BlockKind::Paragraph, "Intro"),
+                (BlockKind::Table, "x\ty"),
+                (BlockKind::Paragraph, "Side")
+            ]
+        );
+    }
+
+    #[test]
+    fn code_lines_are_not_judged_as_page_furniture() {
+        const OTHER: &str = "Deploying by hand takes a few minutes longer than the pipeline, but every step can be watched, and a failed step stops the run before the live site is touched at all.";
+        let code = "$ deploy\nShare this\nBy the way\n2 min read";
+        let page = format!(
+            "<html><body><article><h1>Deploying the site by hand</h1><p>{PROSE}</p><p>{OTHER}</p><pre>{code}</pre><p>The last step checks the home page and the feed, and mails the volunteers a short note saying which version is now live.</p></article></body></html>"
+        );
+        let article = clean(&page, &Options::default()).unwrap();
+        let code_block = article.blocks.iter().find(|b| b.kind == BlockKind::Code);
+        assert_eq!(
+            code_block.map(|b| b.text.as_str()),
+            Some(code),
+            "{article:?}"
+        );
+        let lone = format!(
+            "<html><body><article><h1>Deploying the site by hand</h1><p>{PROSE}</p><p>{OTHER}</p><pre>Share on Twitter</pre><p>The last step checks the home page and the feed, and mails the volunteers a short note saying which version is now live.</p></article></body></html>"
+        );
+        let article = clean(&lone, &Options::default()).unwrap();
+        assert!(
+            article.blocks.iter().any(|b| b.text == "Share on Twitter"),
+            "{article:?}"
+        );
     }
 
     #[test]

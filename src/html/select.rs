@@ -257,6 +257,11 @@ fn holds_article(page: &Page) -> Vec<bool> {
 /// What a block's prose is worth: its characters, less the linked share, if it reads as
 /// prose; else nothing.
 fn prose_value(block: &crate::block::Block) -> f32 {
+    // A table is not prose, however many words its cells hold together: it counts as
+    // the short plain lines its rows are.
+    if block.kind == crate::block::BlockKind::Table {
+        return 0.0;
+    }
     let words = block.words_upto(20);
     let sentence = words >= 10 && ends_sentence(&block.text);
     if block.link_density >= LINKY || !(sentence || words >= 20) {

@@ -40,11 +40,7 @@ mod tests {
     use crate::Reason;
 
     fn kept(text: &str, line: usize) -> BodyBlock {
-        BodyBlock {
-            kind: BlockKind::Paragraph,
-            text: text.to_string(),
-            line,
-        }
+        BodyBlock::new(BlockKind::Paragraph, text.to_string(), line)
     }
 
     fn removed(text: &str, line: usize) -> Removal {

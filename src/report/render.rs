@@ -320,16 +320,28 @@ fn chips(out: &mut String, counts: &ByReason) {
 /// reason's label and colour.
 fn row(out: &mut String, piece: Piece<'_>) {
     match piece {
-        Piece::Kept(block) => {
-            let _ = write!(
-                out,
-                "<p class=\"k{}\"><i>{}</i><span>",
-                kind_class(block.kind),
-                block.line
-            );
-            text(out, &block.text);
-            out.push_str("</span></p>\n");
-        }
+        Piece::Kept(block) => match (block.kind, &block.structure.rows) {
+            (BlockKind::Code, _) => {
+                let _ = write!(out, "<div class=\"k c\"><i>{}</i><pre>", block.line);
+                text(out, &block.text);
+                out.push_str("</pre></div>\n");
+            }
+            (BlockKind::Table, Some(rows)) => {
+                let _ = write!(out, "<div class=\"k t\"><i>{}</i>", block.line);
+                cells(out, rows);
+                out.push_str("</div>\n");
+            }
+            _ => {
+                let _ = write!(
+                    out,
+                    "<p class=\"k{}\"><i>{}</i><span>",
+                    kind_class(block.kind),
+                    block.line
+                );
+                text(out, &block.text);
+                out.push_str("</span></p>\n");
+            }
+        },
         Piece::Removed(removal) => {
             let code = removal.reason.code();
             let _ = write!(
@@ -343,6 +355,22 @@ fn row(out: &mut String, piece: Piece<'_>) {
     }
 }
 
+/// A kept table's rows as an HTML table, the first row as its header.
+fn cells(out: &mut String, rows: &[Vec<String>]) {
+    out.push_str("<table>");
+    for (index, row) in rows.iter().enumerate() {
+        let cell = if index == 0 { "th" } else { "td" };
+        out.push_str("<tr>");
+        for value in row {
+            let _ = write!(out, "<{cell}>");
+            text(out, value);
+            let _ = write!(out, "</{cell}>");
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</table>");
+}
+
 /// The extra class of a kept block of `kind` (with its leading space).
 fn kind_class(kind: BlockKind) -> &'static str {
     match kind {
@@ -351,6 +379,7 @@ fn kind_class(kind: BlockKind) -> &'static str {
         BlockKind::ListItem => " li",
         BlockKind::Quote => " q",
         BlockKind::Table => " t",
+        BlockKind::Code => " c",
     }
 }
 
@@ -433,6 +462,31 @@ mod tests {
             let code = removal.reason.code();
             assert!(out.contains(&format!("<b>{code}</b>")), "{out}");
         }
+    }
+
+    #[test]
+    fn code_keeps_its_lines_in_pre_and_tables_are_tables() {
+        let mut article = hostile_article();
+        let mut code = crate::BodyBlock::new(BlockKind::Code, "a < b\n    c".into(), 90);
+        code.structure.lang = Some("c".into());
+        let mut table = crate::BodyBlock::new(BlockKind::Table, "k\tv\n<i>\t2".into(), 91);
+        table.structure.rows = Some(vec![
+            vec!["k".into(), "v".into()],
+            vec!["<i>".into(), "2".into()],
+        ]);
+        article.blocks = vec![code, table];
+        article.removed.clear();
+        let mut out = String::new();
+        for piece in in_order(&article) {
+            row(&mut out, piece);
+        }
+        assert!(out.contains("<pre>a &lt; b\n    c</pre>"), "{out}");
+        assert!(
+            out.contains(
+                "<table><tr><th>k</th><th>v</th></tr><tr><td>&lt;i&gt;</td><td>2</td></tr></table>"
+            ),
+            "{out}"
+        );
     }
 
     #[test]

@@ -45,10 +45,14 @@ dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin
 dl.meta dt{color:var(--muted)}
 dl.meta dd{margin:0;word-break:break-word}
 .rows{border-top:1px solid var(--soft)}
-.rows p{display:grid;grid-template-columns:2.6rem 9.5rem minmax(0,1fr);column-gap:.75rem;margin:0;padding:.28rem .5rem;border-left:3px solid transparent}
+.rows p,.rows div{display:grid;grid-template-columns:2.6rem 9.5rem minmax(0,1fr);column-gap:.75rem;margin:0;padding:.28rem .5rem;border-left:3px solid transparent}
 .rows i{grid-column:1;font:normal .72rem/2 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#98a2b3;text-align:right}
 .rows b{grid-column:2;justify-self:start;align-self:start}
 .rows span,.rows del{grid-column:3;white-space:pre-wrap;overflow-wrap:anywhere}
+.rows div pre,.rows div table{grid-column:3;margin:0;overflow-x:auto}
+.rows div pre{font:.82rem/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:pre;background:#f8f9fb;padding:.4rem .6rem;border-radius:4px}
+.rows div table{border-collapse:collapse;font-size:.85rem}
+.rows div th,.rows div td{border:1px solid var(--line);padding:.15rem .5rem;text-align:left;vertical-align:top}
 .rows p.x{background:var(--rt);border-left-color:var(--rc);margin:1px 0}
 .rows del{color:#667085;text-decoration:line-through;text-decoration-color:var(--rc);text-decoration-thickness:1.5px}
 .rows del:empty::before{content:"(blank line)";font-style:italic}
@@ -56,5 +60,5 @@ dl.meta dd{margin:0;word-break:break-word}
 .rows p.li span::before{content:"\2022\00a0\00a0";color:var(--muted)}
 .rows p.q span{font-style:italic;border-left:3px solid var(--line);padding-left:.75rem}
 .rows p.t span{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.82rem}
-@media (max-width:700px){.rows p{grid-template-columns:2.2rem minmax(0,1fr)}.rows b{grid-column:2}.rows span,.rows del{grid-column:2}}
+@media (max-width:700px){.rows p,.rows div{grid-template-columns:2.2rem minmax(0,1fr)}.rows b{grid-column:2}.rows span,.rows del,.rows div pre,.rows div table{grid-column:2}}
 "#;

@@ -47,7 +47,13 @@ pub fn segment(text: &str) -> Vec<Block> {
                 previous.text.push(' ');
                 previous.text.push_str(&normalised);
             }
-            _ => blocks.push(typed_block(line, normalised)),
+            previous => {
+                let block = typed_block(line, normalised);
+                match previous {
+                    Some(table) if is_next_row(table, &block, line.number) => add_row(table, block),
+                    _ => blocks.push(block),
+                }
+            }
         }
         joinable = wrap.is_some_and(|width| reaches_wrap(line.raw, width));
     }
@@ -96,17 +102,34 @@ pub fn renders_as_nothing(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\0')
 }
 
-/// A block for one line, typed as list item, quote or table when its shape says so.
+/// Whether `row`, a table line at input line `number`, continues the table `previous`
+/// (a table block ending on the line just before it).
+fn is_next_row(previous: &Block, row: &Block, number: usize) -> bool {
+    let rows = previous.structure.rows.as_ref().map_or(0, Vec::len);
+    previous.kind == BlockKind::Table
+        && row.kind == BlockKind::Table
+        && previous.is_body()
+        && previous.line + rows == number
+}
+
+/// Add the one row of the table line `row` to the table block `table`.
+fn add_row(table: &mut Block, row: Block) {
+    table.text.push('\n');
+    table.text.push_str(&row.text);
+    let rows = table.structure.rows.get_or_insert_with(Vec::new);
+    rows.extend(row.structure.rows.unwrap_or_default());
+}
+
+/// A block for one line, typed as table (a row of tab-separated cells), list item or
+/// quote when its shape says so. (`#` lines are not read as Markdown headings: in the
+/// visible text of pages they are as often comments of shell code.)
 fn typed_block(line: &Line, normalised: String) -> Block {
     let mut block = Block::new(normalised, line.number);
     if line.raw.matches('\t').count() >= 2 {
+        let cells: Vec<String> = line.raw.split('\t').map(normalise).collect();
         block.kind = BlockKind::Table;
-        block.text = line
-            .raw
-            .split('\t')
-            .map(normalise)
-            .collect::<Vec<_>>()
-            .join("\t");
+        block.text = cells.join("\t");
+        block.structure.rows = Some(vec![cells]);
     } else if let Some(rest) = strip_bullet(&block.text) {
         block.kind = BlockKind::ListItem;
         block.text = rest.to_owned();
@@ -248,6 +271,22 @@ mod tests {
         let blocks = segment("Team\tWon\tLost");
         assert_eq!(blocks[0].kind, BlockKind::Table);
         assert_eq!(blocks[0].text, "Team\tWon\tLost");
+    }
+
+    #[test]
+    fn consecutive_table_lines_are_one_table() {
+        let blocks =
+            segment("Team\tWon\tLost\nAcorns\t3\t1\nBirches\t2\t2\n\nOther\ta\tb\nProse line.");
+        assert_eq!(blocks.len(), 3, "{blocks:?}");
+        assert_eq!(
+            blocks[0].text,
+            "Team\tWon\tLost\nAcorns\t3\t1\nBirches\t2\t2"
+        );
+        let rows = blocks[0].structure.rows.as_ref().unwrap();
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[2], ["Birches", "2", "2"]);
+        assert_eq!(blocks[1].structure.rows.as_ref().unwrap().len(), 1);
+        assert_eq!(blocks[2].kind, BlockKind::Paragraph);
     }
 
     #[test]
