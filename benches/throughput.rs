@@ -179,7 +179,7 @@ fn gunzip(path: &Path) -> Result<Vec<u8>> {
 
 /// The naive visible text of a page, or `None` when it does not decode.
 fn visible_text(bytes: &[u8]) -> Option<String> {
-    let decoded = deboil::document::decode(bytes, deboil::DEFAULT_MAX_BYTES).ok()?;
+    let decoded = deboil::document::decode(bytes, deboil::DEFAULT_MAX_BYTES, None).ok()?;
     Some(deboil::html::visible_text(&decoded.text))
 }
 
@@ -199,7 +199,7 @@ fn whole_path(bytes: &[u8]) -> usize {
 /// The bare parse floor on one page: decode, parse with scraper, and collect every text
 /// node into one string. Returns the length of that string.
 fn bare_parse(bytes: &[u8]) -> usize {
-    let Ok(decoded) = deboil::document::decode(bytes, deboil::DEFAULT_MAX_BYTES) else {
+    let Ok(decoded) = deboil::document::decode(bytes, deboil::DEFAULT_MAX_BYTES, None) else {
         return 0;
     };
     let document = scraper::Html::parse_document(&decoded.text);

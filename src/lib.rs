@@ -12,15 +12,18 @@
 //! assert!(article.removed.iter().any(|r| r.reason == deboil::Reason::ReadingTime));
 //! ```
 
+mod address;
 pub mod assemble;
 pub mod batch;
 pub mod block;
 pub mod boilerplate;
 pub mod check;
+mod clean_all;
 pub mod document;
 pub mod error;
 pub mod eval;
 pub mod html;
+mod input;
 pub mod meta;
 pub mod noise;
 pub mod output;
@@ -30,7 +33,9 @@ pub mod record;
 pub mod report;
 pub mod text;
 
+pub use clean_all::{clean_all, CleanAll};
 pub use error::CleanError;
+pub use input::Input;
 pub use reason::Reason;
 pub use record::{Article, BodyBlock, ErrorInfo, ErrorRecord, InputKind, Removal, Stats};
 
@@ -55,8 +60,19 @@ pub enum InputMode {
     Html,
 }
 
-/// Settings for cleaning.
+/// Settings for cleaning: [`Options::default`], changed with the `with_` methods.
+///
+/// ```
+/// use deboil::{InputMode, Options};
+///
+/// let options = Options::default()
+///     .with_input(InputMode::Html)
+///     .with_explain(false)
+///     .with_max_bytes(8 << 20);
+/// assert!(!options.explain);
+/// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Options {
     /// Which front end to use.
     pub input: InputMode,
@@ -81,6 +97,39 @@ impl Default for Options {
             max_depth: DEFAULT_MAX_DEPTH,
             max_blocks: DEFAULT_MAX_BLOCKS,
         }
+    }
+}
+
+impl Options {
+    /// Use this front end ([`InputMode::Auto`] by default).
+    pub fn with_input(mut self, input: InputMode) -> Self {
+        self.input = input;
+        self
+    }
+
+    /// Keep the removed pieces in the record's `removed` (true by default).
+    pub fn with_explain(mut self, explain: bool) -> Self {
+        self.explain = explain;
+        self
+    }
+
+    /// Refuse inputs larger than this many bytes after decompression
+    /// ([`DEFAULT_MAX_BYTES`] by default).
+    pub fn with_max_bytes(mut self, max_bytes: usize) -> Self {
+        self.max_bytes = max_bytes;
+        self
+    }
+
+    /// Flatten HTML nested deeper than this ([`DEFAULT_MAX_DEPTH`] by default).
+    pub fn with_max_depth(mut self, max_depth: usize) -> Self {
+        self.max_depth = max_depth;
+        self
+    }
+
+    /// Refuse documents of more blocks than this ([`DEFAULT_MAX_BLOCKS`] by default).
+    pub fn with_max_blocks(mut self, max_blocks: usize) -> Self {
+        self.max_blocks = max_blocks;
+        self
     }
 }
 
@@ -125,7 +174,10 @@ pub fn clean_html(page: &str, options: &Options) -> Article {
         max_blocks: usize::MAX,
         ..options.clone()
     };
-    html::clean(page, &unlimited).unwrap_or_else(|_| clean_text("", options))
+    let mut article =
+        html::clean(page, &unlimited, None).unwrap_or_else(|_| clean_text("", options));
+    address::fill_site(&mut article);
+    article
 }
 
 /// Clean raw bytes: decompress gzip, decode the charset, choose the front end, clean.
@@ -133,23 +185,49 @@ pub fn clean_html(page: &str, options: &Options) -> Article {
 /// `name_hint` (a file name) helps the choice of front end when the content is unclear.
 /// The hard limits of `options` apply: an input over `max_bytes` (after decompression)
 /// or with more than `max_blocks` blocks is an error; HTML nested deeper than
-/// `max_depth` is flattened, with a warning in the record.
+/// `max_depth` is flattened, with a warning in the record. [`clean`] does the same for
+/// an [`Input`], which can also carry the page's address and HTTP content type.
 pub fn clean_bytes(
     bytes: &[u8],
     name_hint: Option<&str>,
     options: &Options,
 ) -> Result<Article, CleanError> {
-    let decoded = document::decode(bytes, options.max_bytes)?;
+    let mut input = Input::new(bytes);
+    if let Some(name) = name_hint {
+        input = input.with_name(name);
+    }
+    clean(&input, options)
+}
+
+/// Clean one document: decompress gzip, decode the charset, choose the front end, clean,
+/// and fill the record's addresses.
+///
+/// The charset comes from a byte order mark, else the input's HTTP content type, else
+/// the page (see [`Input::with_content_type`]). With [`InputMode::Auto`] the content
+/// type's media type picks the front end (`text/html` and `application/xhtml+xml`:
+/// HTML, `text/plain`: text); for other or no media types the content is sniffed, the
+/// input's name breaking ties. The record's `url` is the input's address as given;
+/// `canonical` is the page's canonical URL, resolved against that address when
+/// relative; `site` falls back to the host of `url`, else of `canonical`. The hard
+/// limits of `options` apply as in [`clean_bytes`]; the record's `id` and `source` are
+/// left empty for the caller.
+pub fn clean(input: &Input<'_>, options: &Options) -> Result<Article, CleanError> {
+    let decoded = document::decode(input.bytes(), options.max_bytes, input.charset())?;
     let kind = match options.input {
         InputMode::Text => InputKind::Text,
         InputMode::Html => InputKind::Html,
-        InputMode::Auto => document::sniff(&decoded.text, name_hint),
+        InputMode::Auto => input
+            .media_kind()
+            .unwrap_or_else(|| document::sniff(&decoded.text, input.name())),
     };
+    let base = input.url().and_then(address::absolute);
     let mut article = match kind {
         InputKind::Text => clean_text_checked(&decoded.text, options)?,
-        InputKind::Html => html::clean(&decoded.text, options)?,
+        InputKind::Html => html::clean(&decoded.text, options, base.as_ref())?,
     };
     article.stats.input_bytes = decoded.input_bytes;
     article.warnings.extend(decoded.warnings);
+    article.url = input.url().map(str::to_owned);
+    address::fill_site(&mut article);
     Ok(article)
 }

@@ -15,7 +15,7 @@ use scraper::Html;
 
 /// Extract the metadata of an HTML string.
 fn meta(html: &str) -> PageMeta {
-    extract(&Html::parse_document(html))
+    extract(&Html::parse_document(html), None)
 }
 
 #[test]
@@ -289,8 +289,9 @@ fn wcxb_metadata_accuracy() {
         }
         let bytes =
             std::fs::read(dir.join(page["file"].as_str().unwrap_or_default())).expect("page file");
-        let decoded = deboil::document::decode(&bytes, deboil::DEFAULT_MAX_BYTES).expect("decode");
-        let got = extract(&Html::parse_document(&decoded.text));
+        let decoded =
+            deboil::document::decode(&bytes, deboil::DEFAULT_MAX_BYTES, None).expect("decode");
+        let got = extract(&Html::parse_document(&decoded.text), None);
         let reference = |field: &str| norm(page[field].as_str().unwrap_or_default());
         let check = |score: &mut Score,
                      field: &str,

@@ -65,10 +65,7 @@ fn config(default: u32) -> Config {
 
 /// Options for one front end, explaining (the audit trail kept).
 fn options(input: InputMode) -> Options {
-    Options {
-        input,
-        ..Options::default()
-    }
+    Options::default().with_input(input)
 }
 
 // ---------------------------------------------------------------------------------
