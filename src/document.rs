@@ -49,7 +49,7 @@ const SNIFF_CLEAR_TAGS: usize = 3;
 /// of such a sequence, the whole text is re-decoded; otherwise only the unmistakable
 /// sequences (those starting with `Â`, `Ã` or `â` followed by characters from the
 /// byte range 0x80–0xBF) are repaired. Repairs are repeated for doubly encoded text
-/// and noted in the warnings. See [`repair_mojibake`].
+/// and noted in the warnings. See `repair_mojibake`.
 ///
 /// `http_charset` is the charset of the HTTP `Content-Type` the document was served
 /// with, if known: it comes after a byte order mark and before a declaration in the

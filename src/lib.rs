@@ -1,48 +1,83 @@
 //! deboil strips boilerplate and page noise from scraped articles and emits clean
 //! article records.
 //!
-//! The pipeline: bytes are decoded ([`document`]), a front end turns the document into
-//! [`block::Block`]s ([`text`] for plain text, [`html`] for pages), independent noise
-//! detectors judge the blocks ([`noise`]), the layout pass finds title, standfirst and
-//! headings, and [`assemble`] builds the [`Article`] record.
+//! The pipeline: bytes are decoded (gzip, charset), a front end turns the document into
+//! blocks (lines for plain text, the article region's blocks for HTML pages),
+//! independent noise detectors judge the blocks, the layout pass finds title,
+//! standfirst and headings, and the [`Article`] record is built with every removed
+//! piece and its [`Reason`].
+//!
+//! The entry points: [`clean`] for one [`Input`] (bytes with an optional name, URL and
+//! HTTP content type), [`clean_all`] for many on a thread pool, [`clean_text`],
+//! [`clean_html`] and [`clean_bytes`] for the simple cases; all take [`Options`].
 //!
 //! ```
 //! let article = deboil::clean_text("A headline\n\nThe first paragraph of the story, long enough to read as prose.\n2 min read\n", &deboil::Options::default());
 //! assert_eq!(article.title.as_deref(), Some("A headline"));
 //! assert!(article.removed.iter().any(|r| r.reason == deboil::Reason::ReadingTime));
 //! ```
+//!
+//! The `cli` feature (on by default) adds the `deboil` command line and the modules it
+//! is built from; they are not part of the library's API. Build with
+//! `default-features = false` for the cleaner alone.
 
 mod address;
-pub mod assemble;
+mod assemble;
+#[cfg(feature = "cli")]
+#[doc(hidden)]
 pub mod batch;
-pub mod block;
+mod block;
+#[cfg(feature = "cli")]
+#[doc(hidden)]
 pub mod boilerplate;
+#[cfg(feature = "cli")]
+#[doc(hidden)]
 pub mod check;
 mod clean_all;
-pub mod document;
-pub mod error;
+mod document;
+mod error;
+#[cfg(feature = "cli")]
+#[doc(hidden)]
 pub mod eval;
-pub mod html;
+mod html;
 mod input;
-pub mod meta;
-pub mod noise;
+mod meta;
+mod noise;
+#[cfg(feature = "cli")]
+#[doc(hidden)]
 pub mod output;
+#[cfg(feature = "cli")]
+#[doc(hidden)]
 pub mod pipeline;
-pub mod reason;
-pub mod record;
+mod reason;
+mod record;
+#[cfg(feature = "cli")]
+#[doc(hidden)]
 pub mod report;
-pub mod text;
+mod text;
 
+pub use block::BlockKind;
 pub use clean_all::{clean_all, CleanAll};
 pub use error::CleanError;
 pub use input::Input;
 pub use reason::Reason;
 pub use record::{Article, BodyBlock, ErrorInfo, ErrorRecord, InputKind, Removal, Stats};
 
+/// Internal stages, exposed only for the project's own benchmarks (the bare-parse
+/// floor) and property tests: not part of the API, and may change in any release.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::block::{Block, Role};
+    pub use crate::document::{decode, Decoded};
+    pub use crate::html::visible_text;
+    pub use crate::noise::duplicates::remove as remove_duplicates;
+    pub use crate::text::{normalise, segment};
+}
+
 /// Default cap on input size after decompression: 64 MiB.
 pub const DEFAULT_MAX_BYTES: usize = 64 * 1024 * 1024;
 /// Default deepest HTML element nesting kept as structure; deeper elements are
-/// flattened into the element at this depth, their text kept (see [`html::parse`]).
+/// flattened into the element at this depth, their text kept.
 pub const DEFAULT_MAX_DEPTH: usize = 512;
 /// Default cap on the blocks (paragraphs, lines, cells) of one document: thirty times
 /// the most of any page of the project corpora (6,569 blocks of 2,487 pages).

@@ -9,7 +9,6 @@ pub mod parse;
 mod select;
 mod visible;
 
-pub use hints::{hint, Hint};
 pub use visible::visible_text;
 
 use crate::block::{Block, BlockKind, Role};

@@ -11,6 +11,8 @@ mod jsonld;
 mod markup;
 mod published;
 mod tags;
+#[cfg(test)]
+mod tests;
 mod text;
 mod title;
 
