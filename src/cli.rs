@@ -66,9 +66,10 @@ pub struct CleanArgs {
     /// paths: one JSON object per line with an `html` or a `text` field (which picks
     /// the front end unless --input says otherwise), and optionally `id` (a string or
     /// number; default FILE:LINE, `stdin:LINE` for standard input) and `url` (the
-    /// record's `url`, resolving relative canonical links). Lines are cleaned as they are read, in order; a line that is not such an
-    /// object gives an error record of kind `jsonl` and the run goes on; blank lines
-    /// are skipped; other fields are ignored.
+    /// record's `url`, resolving relative canonical links). Lines are cleaned as they
+    /// are read, in order; a line that is not such an object gives an error record of
+    /// kind `jsonl` and the run goes on; blank lines are skipped; other fields are
+    /// ignored. Not with paths, --out-dir, --learn-boilerplate or --url.
     #[arg(
         long,
         value_name = "FILE",
@@ -270,7 +271,7 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<ExitCode> {
     }
     let walk = args.walk_options()?;
     let mut collected = collect_sources_with(&args.paths, &walk);
-    report_empty_dirs(&collected.empty_dirs, walk.filters());
+    report_empty_dirs(&collected.empty_dirs, &walk);
     if let Some(url) = &args.url {
         let single = collected.sources.len() == 1 && !args.paths.iter().any(|p| p.is_dir());
         if !single {
@@ -569,17 +570,15 @@ fn update_bar(bar: &ProgressBar, progress: &Progress<'_>) {
 
 /// Tell standard error about directory arguments with nothing to clean; each counts
 /// as a failed argument (exit status 1) but gives no record, since no input was read.
-fn report_empty_dirs(dirs: &[PathBuf], filtered: bool) {
-    let filters = if filtered {
-        " passing --include/--exclude"
-    } else {
-        ""
+fn report_empty_dirs(dirs: &[PathBuf], walk: &WalkOptions) {
+    let what = match (walk.include.is_some(), walk.exclude.is_some()) {
+        (true, true) => "no files matching --include and passing --exclude",
+        (true, false) => "no files matching --include",
+        (false, true) => "no .txt/.html/.htm(.gz) files passing --exclude",
+        (false, false) => "no .txt/.html/.htm(.gz) files",
     };
     for dir in dirs {
-        eprintln!(
-            "deboil: {}: no .txt/.html/.htm(.gz) files found{filters}",
-            dir.display()
-        );
+        eprintln!("deboil: {}: {what} found", dir.display());
     }
 }
 

@@ -70,7 +70,8 @@ pub struct Source {
     pub input: Input,
     /// How it was named.
     pub origin: Origin,
-    /// The address it was fetched from (`--url`), for the record's `url`.
+    /// The address a file or standard input was fetched from (`--url`), for the
+    /// record's `url`; a document in memory carries its own in its [`crate::Input`].
     pub url: Option<String>,
 }
 
@@ -128,12 +129,6 @@ impl Source {
             origin: Origin::Memory,
             url: None,
         }
-    }
-
-    /// The same source fetched from `url` (the record's `url`).
-    pub fn with_url(mut self, url: Option<String>) -> Self {
-        self.url = url;
-        self
     }
 
     /// The file name, as a hint for the choice of front end (`None` for standard input).

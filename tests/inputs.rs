@@ -226,6 +226,12 @@ fn include_picks_files_of_any_name_and_the_content_decides_the_front_end() {
     );
     let (code, records, _) = clean(dir.path(), &["mirror", "--include", "*.php", "-q"], b"");
     assert_eq!((code, records.len()), (0, 1));
+    let (code, _, stderr) = clean(dir.path(), &["mirror", "--include", "*.xml"], b"");
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("mirror: no files matching --include found"),
+        "{stderr}"
+    );
 }
 
 #[test]
