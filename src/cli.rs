@@ -12,7 +12,7 @@ use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use deboil::batch::args::WalkArgs;
-use deboil::batch::jsonl::JsonLines;
+use deboil::batch::jsonl::{self, JsonLines};
 use deboil::batch::outdir::{OutDir, WriteError};
 use deboil::batch::stats::{megabytes, Summary};
 use deboil::boilerplate::{Learned, SiteCounts, Thresholds};
@@ -320,7 +320,7 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<ExitCode> {
 /// `deboil clean --from-jsonl PATH`: clean the documents of a JSON Lines file (`-`:
 /// standard input) as they are read, into one stream.
 fn run_jsonl(args: &CleanArgs, path: &Path) -> anyhow::Result<ExitCode> {
-    let max_line = JsonLines::<io::Empty>::max_line_for(args.max_bytes);
+    let max_line = jsonl::max_line_for(args.max_bytes);
     let bar = progress_bar(None, !args.quiet && io::stderr().is_terminal());
     let ended = if path.as_os_str() == "-" {
         let lines = JsonLines::new(io::BufReader::new(io::stdin()), "stdin", max_line);

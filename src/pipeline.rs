@@ -589,6 +589,40 @@ mod tests {
     }
 
     #[test]
+    fn streamed_sources_are_taken_a_few_chunks_at_a_time_and_kept_in_order() {
+        let (_dir, sources) = stories(40);
+        let taken = std::sync::atomic::AtomicUsize::new(0);
+        let stream = sources.iter().inspect(|_| {
+            taken.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        });
+        let mut seen = Vec::new();
+        let mut most_ahead = 0;
+        let summary = Pipeline::new(Options::default())
+            .threads(2)
+            .chunk_size(4)
+            .on_progress(|p| assert_eq!(p.total, p.done, "an unknown total follows the count"))
+            .run_stream(
+                stream,
+                None,
+                |_, s, o| Ok(Outcome::Record(clean_source(s, o))),
+                |source, _| {
+                    let ahead = taken.load(std::sync::atomic::Ordering::SeqCst) - seen.len();
+                    most_ahead = most_ahead.max(ahead);
+                    seen.push(source.id.clone());
+                    Ok::<(), ()>(())
+                },
+            )
+            .unwrap();
+        let expected: Vec<String> = sources.iter().map(|s| s.id.clone()).collect();
+        assert_eq!(seen, expected);
+        assert_eq!((summary.inputs, summary.cleaned), (40, 40));
+        assert!(
+            most_ahead <= 3 * 4,
+            "at most three chunks ahead of the sink: {most_ahead}"
+        );
+    }
+
+    #[test]
     fn pipeline_stops_at_the_first_error_in_order() {
         let (_dir, sources) = stories(10);
         let mut seen = 0;

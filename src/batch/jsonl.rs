@@ -21,6 +21,12 @@ use crate::Input;
 /// The error kind of a line that is not a document.
 pub const KIND: &str = "jsonl";
 
+/// The longest line to read for documents of at most `max_bytes` bytes: room for every
+/// byte to be escaped as `\uXXXX`, and a mebibyte for the other fields.
+pub fn max_line_for(max_bytes: usize) -> usize {
+    max_bytes.saturating_mul(6).saturating_add(1 << 20)
+}
+
 /// The fields of one line that deboil reads (others are ignored).
 #[derive(Debug, Deserialize)]
 struct Line {
@@ -55,12 +61,6 @@ impl<R: BufRead> JsonLines<R> {
             max_line,
             done: false,
         }
-    }
-
-    /// The longest line to read for documents of at most `max_bytes` bytes: room for
-    /// every byte to be escaped as `\uXXXX`, and for the other fields.
-    pub fn max_line_for(max_bytes: usize) -> usize {
-        max_bytes.saturating_mul(6).saturating_add(1 << 20)
     }
 
     /// The next line's bytes without its line end; `Ok(None)` at the end of the stream,
