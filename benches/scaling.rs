@@ -106,24 +106,20 @@ fn main() -> Result<()> {
 /// detectors' regular expressions) are not counted in the first size.
 fn warm_up(shape: &Shape, max_depth: usize) {
     let input = (shape.generate)(100_000);
-    let options = deboil::Options {
-        input: shape.input,
-        max_depth,
-        ..deboil::Options::default()
-    };
+    let options = deboil::Options::default()
+        .with_input(shape.input)
+        .with_max_depth(max_depth);
     black_box(deboil::clean_bytes(input.as_bytes(), None, &options).is_ok());
 }
 
 /// Generate one input of `bytes` bytes, clean it once and print the figures.
 fn run(shape: &Shape, bytes: usize, max_depth: usize) {
     let input = (shape.generate)(bytes);
-    let options = deboil::Options {
-        input: shape.input,
-        max_bytes: usize::MAX,
-        max_blocks: usize::MAX,
-        max_depth,
-        ..deboil::Options::default()
-    };
+    let options = deboil::Options::default()
+        .with_input(shape.input)
+        .with_max_bytes(usize::MAX)
+        .with_max_blocks(usize::MAX)
+        .with_max_depth(max_depth);
     let start = Instant::now();
     let cleaned = deboil::clean_bytes(input.as_bytes(), None, &options);
     let json = match &cleaned {

@@ -9,11 +9,11 @@
 //!
 //! * **whole HTML path**: [`deboil::clean_bytes`] (decode, parse, extract, clean, build
 //!   the record) plus `serde_json::to_string` of the record;
-//! * **bare parse floor**: [`deboil::document::decode`], `scraper::Html::parse_document`
+//! * **bare parse floor**: [`deboil::internals::decode`], `scraper::Html::parse_document`
 //!   and a walk collecting every text node into a `String`, the floor any
 //!   scraper-based extractor stands on;
 //! * **text front end alone**: [`deboil::clean_text`] on the naive visible text of each
-//!   page ([`deboil::html::visible_text`], computed before timing).
+//!   page ([`deboil::internals::visible_text`], computed before timing).
 //!
 //! Then the whole HTML path again under rayon pools of the requested sizes. Each timed
 //! stage is preceded by one untimed warm-up pass over the first pages. MB are 10^6 bytes
@@ -103,7 +103,7 @@ struct Corpus {
     pages: Vec<Vec<u8>>,
     /// The naive visible text of each page (empty when the page does not decode).
     visible: Vec<String>,
-    /// Pages that [`deboil::document::decode`] rejects (an error record on the whole path).
+    /// Pages that [`deboil::internals::decode`] rejects (an error record on the whole path).
     undecodable: usize,
 }
 
@@ -179,8 +179,8 @@ fn gunzip(path: &Path) -> Result<Vec<u8>> {
 
 /// The naive visible text of a page, or `None` when it does not decode.
 fn visible_text(bytes: &[u8]) -> Option<String> {
-    let decoded = deboil::document::decode(bytes, deboil::DEFAULT_MAX_BYTES).ok()?;
-    Some(deboil::html::visible_text(&decoded.text))
+    let decoded = deboil::internals::decode(bytes, deboil::DEFAULT_MAX_BYTES, None).ok()?;
+    Some(deboil::internals::visible_text(&decoded.text))
 }
 
 /// The whole HTML path on one page: clean it and serialize the record. Returns the
@@ -199,7 +199,7 @@ fn whole_path(bytes: &[u8]) -> usize {
 /// The bare parse floor on one page: decode, parse with scraper, and collect every text
 /// node into one string. Returns the length of that string.
 fn bare_parse(bytes: &[u8]) -> usize {
-    let Ok(decoded) = deboil::document::decode(bytes, deboil::DEFAULT_MAX_BYTES) else {
+    let Ok(decoded) = deboil::internals::decode(bytes, deboil::DEFAULT_MAX_BYTES, None) else {
         return 0;
     };
     let document = scraper::Html::parse_document(&decoded.text);

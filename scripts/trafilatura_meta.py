@@ -2,7 +2,7 @@
 """Trafilatura's metadata accuracy on the wcxb-dev article pages.
 
 Same pages and comparison as the ignored test `wcxb_metadata_accuracy` in
-tests/page_meta.rs: article pages whose reference value is non-empty; title and
+src/meta/page/tests.rs: article pages whose reference value is non-empty; title and
 author compared exactly after whitespace normalisation, dates on the calendar day.
 
     pip install trafilatura==2.3.0 lxml_html_clean

@@ -43,6 +43,7 @@ pub fn article(input: InputKind, blocks: Vec<Block>, found: Found, explain: bool
         byline: found.byline,
         site: None,
         url: None,
+        canonical: None,
         lang: None,
         text,
         blocks: body,

@@ -34,23 +34,13 @@ impl Default for Thresholds {
     }
 }
 
-/// The key of a document's site: its URL's host, else the directory it was read from.
+/// The key of a document's site: the host of its `url` (where it was fetched from),
+/// else of its `canonical` URL, else the directory it was read from.
 pub fn site_key(article: &Article) -> String {
-    article
-        .url
-        .as_deref()
-        .and_then(host)
-        .map(str::to_owned)
+    [&article.url, &article.canonical]
+        .into_iter()
+        .find_map(|u| u.as_deref().and_then(crate::address::host))
         .unwrap_or_else(|| parent_dir(&article.source))
-}
-
-/// The host of a URL (`https://www.example.org/a` → `www.example.org`).
-fn host(url: &str) -> Option<&str> {
-    let rest = url.split_once("://")?.1;
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
-    let host = host.split(':').next()?;
-    (!host.is_empty()).then_some(host)
 }
 
 /// The directory part of a path as given (`.` for a bare file name).
@@ -182,7 +172,8 @@ mod tests {
             published: None,
             byline: None,
             site: None,
-            url: Some(url.to_owned()),
+            url: None,
+            canonical: Some(url.to_owned()),
             lang: None,
             text: crate::assemble::body_text(&blocks),
             blocks,
@@ -244,7 +235,10 @@ mod tests {
     fn site_is_the_host_else_the_directory() {
         let mut page = article("https://www.news.example:8080/a?b", &[]);
         assert_eq!(site_key(&page), "www.news.example");
+        page.url = Some("https://mirror.example/copy".to_owned());
+        assert_eq!(site_key(&page), "mirror.example", "url before canonical");
         page.url = None;
+        page.canonical = None;
         assert_eq!(site_key(&page), "dir");
     }
 }

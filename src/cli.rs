@@ -2,6 +2,8 @@
 //! records to one stream (standard output or `--output`) or one file per input
 //! (`--out-dir`), with a progress bar and a summary.
 
+use std::borrow::Borrow;
+use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,6 +12,7 @@ use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use deboil::batch::args::WalkArgs;
+use deboil::batch::jsonl::{self, JsonLines};
 use deboil::batch::outdir::{OutDir, WriteError};
 use deboil::batch::stats::{megabytes, Summary};
 use deboil::boilerplate::{Learned, SiteCounts, Thresholds};
@@ -70,6 +73,21 @@ pub struct CleanArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
+    /// Read the documents from a JSON Lines FILE (`-`: standard input) instead of
+    /// paths: one JSON object per line with an `html` or a `text` field (which picks
+    /// the front end unless --input says otherwise), and optionally `id` (a string or
+    /// number; default FILE:LINE, `stdin:LINE` for standard input) and `url` (the
+    /// record's `url`, resolving relative canonical links). Lines are cleaned as they
+    /// are read, in order; a line that is not such an object gives an error record of
+    /// kind `jsonl` and the run goes on; blank lines are skipped; other fields are
+    /// ignored. Not with paths, --out-dir, --learn-boilerplate or --url.
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with_all = ["paths", "out_dir", "learn_boilerplate", "url"]
+    )]
+    pub from_jsonl: Option<PathBuf>,
+
     /// Write the records to FILE instead of standard output (`-`: standard output). A
     /// regular file, or the file a symbolic link leads to (the link kept), is written
     /// under a temporary name in its directory and renamed when complete; a FIFO or
@@ -100,6 +118,13 @@ pub struct CleanArgs {
     /// The directory-walk flags.
     #[command(flatten)]
     pub walk: WalkArgs,
+
+    /// The address the one input was fetched from (an absolute http or https URL): it
+    /// becomes the record's `url`, a relative canonical link of the page is resolved
+    /// against it, and its host names the site when the page does not. Only with
+    /// exactly one input (a file or standard input).
+    #[arg(long, value_name = "URL", value_parser = parse_url)]
+    pub url: Option<String>,
 
     /// Which front end reads the inputs.
     #[arg(long, value_enum, value_name = "MODE", default_value_t = InputArg::Auto)]
@@ -205,13 +230,12 @@ directory held nothing to clean, 2 on a usage error.";
 impl CleanArgs {
     /// The library options these arguments select.
     pub fn options(&self) -> Options {
-        Options {
-            input: self.input.into(),
-            explain: !self.no_explain,
-            max_bytes: self.max_bytes,
-            max_depth: self.max_depth,
-            max_blocks: self.max_blocks,
-        }
+        Options::default()
+            .with_input(self.input.into())
+            .with_explain(!self.no_explain)
+            .with_max_bytes(self.max_bytes)
+            .with_max_depth(self.max_depth)
+            .with_max_blocks(self.max_blocks)
     }
 
     /// How these arguments walk directories.
@@ -248,6 +272,15 @@ pub fn parse_size(text: &str) -> Result<usize, String> {
         .ok_or_else(|| format!("`{text}` is too large"))
 }
 
+/// `--url`: an absolute http or https URL, kept as given.
+fn parse_url(text: &str) -> Result<String, String> {
+    let url = url::Url::parse(text.trim()).map_err(|e| format!("`{text}` is not a URL: {e}"))?;
+    match url.scheme() {
+        "http" | "https" => Ok(text.trim().to_string()),
+        other => Err(format!("`{text}` is a {other} URL, not http or https")),
+    }
+}
+
 /// How a run ended before its summary: with a summary, or with an exit code alone.
 enum Ended {
     /// Every source went through; the run's totals.
@@ -258,14 +291,37 @@ enum Ended {
 
 /// Run `deboil clean`; returns the exit code.
 pub fn run(args: &CleanArgs) -> anyhow::Result<ExitCode> {
+    if let Some(path) = &args.from_jsonl {
+        return run_jsonl(args, path);
+    }
     let walk = args.walk_options()?;
-    let collected = collect_sources_with(&args.paths, &walk);
-    report_empty_dirs(&collected.empty_dirs, walk.filters());
+    let mut collected = collect_sources_with(&args.paths, &walk);
+    report_empty_dirs(&collected.empty_dirs, &walk);
+    if let Some(url) = &args.url {
+        let single = collected.sources.len() == 1 && !args.paths.iter().any(|p| p.is_dir());
+        if !single {
+            let message =
+                "--url gives the address of one input: name exactly one file (or standard input)";
+            return Ok(usage_error(message));
+        }
+        collected.sources[0].url = Some(url.clone());
+    }
     let sources = &collected.sources;
-    let bar = progress_bar(sources.len(), !args.quiet && io::stderr().is_terminal());
+    let bar = progress_bar(
+        Some(sources.len()),
+        !args.quiet && io::stderr().is_terminal(),
+    );
     if args.learn_boilerplate && sources.iter().any(|s| matches!(s.input, Input::Stdin)) {
         let message = "--learn-boilerplate reads every input twice and cannot take standard input";
         return Ok(usage_error(message));
+    }
+    let target = output_file(args);
+    if let Some(input) = target.and_then(|t| output_among_inputs(t, sources)) {
+        let message = format!(
+            "refusing to write the output over the input {}",
+            input.source
+        );
+        return Ok(usage_error(&message));
     }
     let learned = match args.learn_boilerplate {
         true => Some(learn(args, sources, &bar)?),
@@ -274,7 +330,7 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<ExitCode> {
     let learned = learned.as_ref();
     let ended = match &args.out_dir {
         Some(dir) => run_out_dir(args, dir, sources, learned, &bar)?,
-        None => run_stream(args, sources, learned, &bar)?,
+        None => run_stream(args, sources.iter(), Some(sources.len()), learned, &bar)?,
     };
     bar.finish_and_clear();
     let summary = match ended {
@@ -284,6 +340,42 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<ExitCode> {
     finish(args, &summary)?;
     let failed = summary.errors > 0 || !collected.empty_dirs.is_empty();
     Ok(exit_code(failed))
+}
+
+/// `deboil clean --from-jsonl PATH`: clean the documents of a JSON Lines file (`-`:
+/// standard input) as they are read, into one stream.
+fn run_jsonl(args: &CleanArgs, path: &Path) -> anyhow::Result<ExitCode> {
+    let max_line = jsonl::max_line_for(args.max_bytes);
+    let bar = progress_bar(None, !args.quiet && io::stderr().is_terminal());
+    let ended = if path.as_os_str() == "-" {
+        let lines = JsonLines::new(io::BufReader::new(io::stdin()), "stdin", max_line);
+        run_stream(args, lines, None, None, &bar)?
+    } else {
+        let same = output_file(args).is_some_and(|target| same_file(target, path));
+        if same {
+            let message = format!(
+                "refusing to write the output over the input {}",
+                path.display()
+            );
+            return Ok(usage_error(&message));
+        }
+        let file = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let name = path.display().to_string();
+        let lines = JsonLines::new(io::BufReader::new(file), name, max_line);
+        run_stream(args, lines, None, None, &bar)?
+    };
+    bar.finish_and_clear();
+    let summary = match ended {
+        Ended::Ran(summary) => summary,
+        Ended::Exit(code) => return Ok(code),
+    };
+    if !args.quiet {
+        eprintln!("deboil: {}", summary.line());
+    }
+    if let Some(path) = &args.stats_json {
+        write_stats(path, &summary).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(exit_code(summary.errors > 0))
 }
 
 /// `--boilerplate-min-docs`: a whole number of at least 1.
@@ -357,17 +449,28 @@ fn write_stats(path: &Path, summary: &Summary) -> io::Result<()> {
     file.commit()
 }
 
-/// Clean into one stream: standard output, or the `--output` file.
-fn run_stream(
+/// The `--output` file, unless it is absent or `-` (standard output).
+fn output_file(args: &CleanArgs) -> Option<&Path> {
+    args.output.as_deref().filter(|p| p.as_os_str() != "-")
+}
+
+/// Clean into one stream: standard output, or the `--output` file. `total` is the
+/// number of sources when known (for the progress bar).
+fn run_stream<I>(
     args: &CleanArgs,
-    sources: &[Source],
+    sources: I,
+    total: Option<usize>,
     learned: Option<&Learned>,
     bar: &ProgressBar,
-) -> anyhow::Result<Ended> {
-    let target = args.output.as_deref().filter(|p| p.as_os_str() != "-");
-    let Some(target) = target else {
+) -> anyhow::Result<Ended>
+where
+    I: IntoIterator,
+    I::IntoIter: Send,
+    I::Item: Borrow<Source> + Send,
+{
+    let Some(target) = output_file(args) else {
         let stdout = BufWriter::new(io::stdout().lock());
-        return match stream_to(args, sources, learned, stdout, bar) {
+        return match stream_to(args, sources, total, learned, stdout, bar) {
             Ok((summary, _)) => Ok(Ended::Ran(summary)),
             Err(PipelineError::Stopped(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
                 Ok(Ended::Exit(ExitCode::from(EXIT_OK)))
@@ -375,16 +478,9 @@ fn run_stream(
             Err(error) => Err(error).context("cannot write to standard output"),
         };
     };
-    if let Some(input) = output_among_inputs(target, sources) {
-        let message = format!(
-            "refusing to write the output over the input {}",
-            input.source
-        );
-        return Ok(Ended::Exit(usage_error(&message)));
-    }
     let file = OutputFile::create(target)
         .with_context(|| format!("cannot open the output {}", target.display()))?;
-    let (summary, file) = stream_to(args, sources, learned, file, bar)
+    let (summary, file) = stream_to(args, sources, total, learned, file, bar)
         .with_context(|| format!("cannot write {}", target.display()))?;
     file.commit()
         .with_context(|| format!("cannot write {}", target.display()))?;
@@ -414,18 +510,25 @@ fn show_removed(args: &CleanArgs) -> ShowRemoved {
 
 /// Clean every source and write the records to `out` in order; returns the summary
 /// and the writer.
-fn stream_to<W: Write>(
+fn stream_to<W, I>(
     args: &CleanArgs,
-    sources: &[Source],
+    sources: I,
+    total: Option<usize>,
     learned: Option<&Learned>,
     out: W,
     bar: &ProgressBar,
-) -> Result<(Summary, W), PipelineError<io::Error>> {
+) -> Result<(Summary, W), PipelineError<io::Error>>
+where
+    W: Write,
+    I: IntoIterator,
+    I::IntoIter: Send,
+    I::Item: Borrow<Source> + Send,
+{
     let mut writer = RecordWriter::new(out, args.format).showing_removed(show_removed(args));
     let work = |_: usize, source: &Source, options: &Options| {
         Ok(Outcome::Record(clean_learned(source, options, learned)))
     };
-    let summary = pipeline(args, bar).run_with(sources, work, |_, outcome| {
+    let summary = pipeline(args, bar).run_stream(sources, total, work, |_, outcome| {
         let Outcome::Record(record) = outcome else {
             return Ok(());
         };
@@ -476,15 +579,25 @@ fn pipeline<'p>(args: &CleanArgs, bar: &'p ProgressBar) -> Pipeline<'p> {
         .on_progress(move |progress| update_bar(bar, progress))
 }
 
-/// A progress bar on standard error over `total` inputs, or a hidden one.
-fn progress_bar(total: usize, shown: bool) -> ProgressBar {
+/// A progress bar on standard error over `total` inputs (a counter when the total is
+/// not known), or a hidden one.
+fn progress_bar(total: Option<usize>, shown: bool) -> ProgressBar {
     if !shown {
         return ProgressBar::hidden();
     }
-    let total = u64::try_from(total).unwrap_or(u64::MAX);
-    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-    let style = ProgressStyle::with_template("{bar:30} {pos}/{len} files  {msg}  ETA {eta}")
-        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    let total = total.map(|t| u64::try_from(t).unwrap_or(u64::MAX));
+    let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
+    let template = match total {
+        Some(_) => "{bar:30} {pos}/{len} files  {msg}  ETA {eta}",
+        None => "{spinner} {pos} documents  {msg}",
+    };
+    let style = match total {
+        Some(_) => {
+            ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar())
+        }
+        None => ProgressStyle::with_template(template)
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    };
     bar.set_style(style);
     bar
 }
@@ -503,17 +616,15 @@ fn update_bar(bar: &ProgressBar, progress: &Progress<'_>) {
 
 /// Tell standard error about directory arguments with nothing to clean; each counts
 /// as a failed argument (exit status 1) but gives no record, since no input was read.
-fn report_empty_dirs(dirs: &[PathBuf], filtered: bool) {
-    let filters = if filtered {
-        " passing --include/--exclude"
-    } else {
-        ""
+fn report_empty_dirs(dirs: &[PathBuf], walk: &WalkOptions) {
+    let what = match (walk.include.is_some(), walk.exclude.is_some()) {
+        (true, true) => "no files matching --include and passing --exclude",
+        (true, false) => "no files matching --include",
+        (false, true) => "no .txt/.html/.htm(.gz) files passing --exclude",
+        (false, false) => "no .txt/.html/.htm(.gz) files",
     };
     for dir in dirs {
-        eprintln!(
-            "deboil: {}: no .txt/.html/.htm(.gz) files found{filters}",
-            dir.display()
-        );
+        eprintln!("deboil: {}: {what} found", dir.display());
     }
 }
 
@@ -530,11 +641,18 @@ fn exit_code(any_failed: bool) -> ExitCode {
 
 /// The input source that is the same file as `output`, if any.
 fn output_among_inputs<'a>(output: &Path, sources: &'a [Source]) -> Option<&'a Source> {
-    let output = output.canonicalize().ok()?;
     sources.iter().find(|source| match &source.input {
-        Input::File(path) => path.canonicalize().is_ok_and(|p| p == output),
+        Input::File(path) => same_file(output, path),
         _ => false,
     })
+}
+
+/// Whether two paths name one existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 /// Tell standard error about an input that failed: `deboil: PATH: message`.

@@ -49,20 +49,34 @@ const SNIFF_CLEAR_TAGS: usize = 3;
 /// of such a sequence, the whole text is re-decoded; otherwise only the unmistakable
 /// sequences (those starting with `Â`, `Ã` or `â` followed by characters from the
 /// byte range 0x80–0xBF) are repaired. Repairs are repeated for doubly encoded text
-/// and noted in the warnings. See [`repair_mojibake`].
-pub fn decode(bytes: &[u8], max_bytes: usize) -> Result<Decoded, CleanError> {
+/// and noted in the warnings. See `repair_mojibake`.
+///
+/// `http_charset` is the charset of the HTTP `Content-Type` the document was served
+/// with, if known: it comes after a byte order mark and before a declaration in the
+/// page, and like one it loses to UTF-8 when the bytes are UTF-8 (a server's default
+/// `charset=ISO-8859-1` on a UTF-8 page is common). A UTF-16 charset is followed only
+/// when the bytes hold NULs, as UTF-16 text of any length does.
+pub fn decode(
+    bytes: &[u8],
+    max_bytes: usize,
+    http_charset: Option<&'static Encoding>,
+) -> Result<Decoded, CleanError> {
     if bytes.len() > max_bytes {
         return Err(CleanError::TooLarge { limit: max_bytes });
     }
     let raw = decompress(bytes, max_bytes)?;
+    let declared_utf16 =
+        http_charset.filter(|e| is_utf16(e) && !has_utf16_bom(&raw) && raw.contains(&0));
     let bomless_utf16 = utf16_without_bom(&raw);
-    if bomless_utf16.is_none() {
+    if declared_utf16.is_none() && bomless_utf16.is_none() {
         reject_binary(&raw)?;
     }
+    let http_charset = http_charset.filter(|e| !is_utf16(e));
     let mut warnings = Vec::new();
-    let text = match bomless_utf16 {
-        Some(encoding) => decode_utf16_without_bom(encoding, &raw, &mut warnings),
-        None => decode_charset(&raw, &mut warnings),
+    let text = match (declared_utf16, bomless_utf16) {
+        (Some(encoding), _) => decode_with(encoding, &raw, &mut warnings),
+        (None, Some(encoding)) => decode_utf16_without_bom(encoding, &raw, &mut warnings),
+        (None, None) => decode_charset(&raw, http_charset, &mut warnings),
     };
     let text = repair_mojibake(text, &mut warnings);
     let text = strip_nuls(text, &mut warnings);
@@ -182,16 +196,25 @@ fn reject_binary(bytes: &[u8]) -> Result<(), CleanError> {
     Ok(())
 }
 
-/// Decode the bytes to text: byte order mark, valid UTF-8, declared charset, mostly
-/// UTF-8, detected charset — the first that applies.
-fn decode_charset(bytes: &[u8], warnings: &mut Vec<String>) -> String {
+/// Whether an encoding is one of the UTF-16 variants.
+fn is_utf16(encoding: &&'static Encoding) -> bool {
+    *encoding == encoding_rs::UTF_16LE || *encoding == encoding_rs::UTF_16BE
+}
+
+/// Decode the bytes to text: byte order mark, valid UTF-8, the HTTP charset, the
+/// charset declared in the page, mostly UTF-8, detected charset — the first that applies.
+fn decode_charset(
+    bytes: &[u8],
+    http_charset: Option<&'static Encoding>,
+    warnings: &mut Vec<String>,
+) -> String {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return decode_with(encoding, &bytes[bom_len..], warnings);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return text.to_string();
     }
-    if let Some(encoding) = declared_charset(bytes) {
+    if let Some(encoding) = http_charset.or_else(|| declared_charset(bytes)) {
         if encoding.is_single_byte() && nearly_all_utf8(bytes) {
             warnings.push(format!(
                 "declared {} but the bytes are UTF-8; decoded as UTF-8",
@@ -690,6 +713,52 @@ fn tag_name(after_lt: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
     use std::io::Write;
+
+    /// [`super::decode`] with no HTTP charset.
+    fn decode(bytes: &[u8], max_bytes: usize) -> Result<Decoded, CleanError> {
+        super::decode(bytes, max_bytes, None)
+    }
+
+    #[test]
+    fn http_charset_decodes_bytes_that_declare_nothing() {
+        let text = "Le café où nous étions était fermé, à cause de la grève.";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+        let decoded = super::decode(&bytes, 1000, Some(encoding_rs::WINDOWS_1252)).unwrap();
+        assert_eq!(decoded.text, text);
+        assert!(decoded.warnings.is_empty(), "{:?}", decoded.warnings);
+    }
+
+    #[test]
+    fn http_charset_wins_over_the_page_but_not_over_a_bom_or_utf8() {
+        let page = "<meta charset=windows-1251><p>Привет</p>";
+        let (bytes, _, _) = encoding_rs::KOI8_R.encode(page);
+        let koi8 = Some(encoding_rs::KOI8_R);
+        assert!(super::decode(&bytes, 1000, koi8)
+            .unwrap()
+            .text
+            .contains("Привет"));
+        assert!(!decode(&bytes, 1000).unwrap().text.contains("Привет"));
+        let utf8 = "<p>Grüße, schöne Grüße aus Köln</p>".as_bytes();
+        let latin1 = Some(encoding_rs::WINDOWS_1252);
+        assert_eq!(
+            super::decode(utf8, 1000, latin1).unwrap().text,
+            "<p>Grüße, schöne Grüße aus Köln</p>"
+        );
+        let mut bom = vec![0xef, 0xbb, 0xbf];
+        bom.extend_from_slice("é".as_bytes());
+        assert_eq!(super::decode(&bom, 1000, latin1).unwrap().text, "é");
+    }
+
+    #[test]
+    fn http_utf16_charset_reads_text_without_a_bom() {
+        let text = "Заголовок статьи";
+        let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let decoded = super::decode(&bytes, 1000, Some(encoding_rs::UTF_16LE)).unwrap();
+        assert_eq!(decoded.text, text);
+        assert!(decoded.warnings.is_empty(), "{:?}", decoded.warnings);
+        let ascii = super::decode(b"plain words", 1000, Some(encoding_rs::UTF_16LE)).unwrap();
+        assert_eq!(ascii.text, "plain words");
+    }
 
     fn gzip(bytes: &[u8]) -> Vec<u8> {
         let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 /// Why an input could not be cleaned.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum CleanError {
     /// The input could not be read.
     #[error("cannot read {path}: {source}")]
@@ -31,6 +32,10 @@ pub enum CleanError {
     /// A gzip stream is corrupt or truncated.
     #[error("corrupt or truncated gzip data: {0}")]
     Gzip(String),
+    /// The cleaner failed on this input (a bug in deboil, caught so that a batch goes
+    /// on); the message is the failure's.
+    #[error("the cleaner failed: {0}")]
+    Internal(String),
 }
 
 impl CleanError {
@@ -42,6 +47,7 @@ impl CleanError {
             CleanError::TooLarge { .. } => "too_large",
             CleanError::TooManyBlocks { .. } => "too_many_blocks",
             CleanError::Gzip(_) => "gzip",
+            CleanError::Internal(_) => "internal",
         }
     }
 }

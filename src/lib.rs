@@ -1,43 +1,83 @@
 //! deboil strips boilerplate and page noise from scraped articles and emits clean
 //! article records.
 //!
-//! The pipeline: bytes are decoded ([`document`]), a front end turns the document into
-//! [`block::Block`]s ([`text`] for plain text, [`html`] for pages), independent noise
-//! detectors judge the blocks ([`noise`]), the layout pass finds title, standfirst and
-//! headings, and [`assemble`] builds the [`Article`] record.
+//! The pipeline: bytes are decoded (gzip, charset), a front end turns the document into
+//! blocks (lines for plain text, the article region's blocks for HTML pages),
+//! independent noise detectors judge the blocks, the layout pass finds title,
+//! standfirst and headings, and the [`Article`] record is built with every removed
+//! piece and its [`Reason`].
+//!
+//! The entry points: [`clean`] for one [`Input`] (bytes with an optional name, URL and
+//! HTTP content type), [`clean_all`] for many on a thread pool, [`clean_text`],
+//! [`clean_html`] and [`clean_bytes`] for the simple cases; all take [`Options`].
 //!
 //! ```
 //! let article = deboil::clean_text("A headline\n\nThe first paragraph of the story, long enough to read as prose.\n2 min read\n", &deboil::Options::default());
 //! assert_eq!(article.title.as_deref(), Some("A headline"));
 //! assert!(article.removed.iter().any(|r| r.reason == deboil::Reason::ReadingTime));
 //! ```
+//!
+//! The `cli` feature (on by default) adds the `deboil` command line and the modules it
+//! is built from; they are not part of the library's API. Build with
+//! `default-features = false` for the cleaner alone.
 
-pub mod assemble;
+mod address;
+mod assemble;
+#[cfg(feature = "cli")]
+#[doc(hidden)]
 pub mod batch;
-pub mod block;
+mod block;
+#[cfg(feature = "cli")]
+#[doc(hidden)]
 pub mod boilerplate;
+#[cfg(feature = "cli")]
+#[doc(hidden)]
 pub mod check;
-pub mod document;
-pub mod error;
+mod clean_all;
+mod document;
+mod error;
+#[cfg(feature = "cli")]
+#[doc(hidden)]
 pub mod eval;
-pub mod html;
-pub mod meta;
-pub mod noise;
+mod html;
+mod input;
+mod meta;
+mod noise;
+#[cfg(feature = "cli")]
+#[doc(hidden)]
 pub mod output;
+#[cfg(feature = "cli")]
+#[doc(hidden)]
 pub mod pipeline;
-pub mod reason;
-pub mod record;
+mod reason;
+mod record;
+#[cfg(feature = "cli")]
+#[doc(hidden)]
 pub mod report;
-pub mod text;
+mod text;
 
+pub use block::BlockKind;
+pub use clean_all::{clean_all, CleanAll};
 pub use error::CleanError;
+pub use input::Input;
 pub use reason::Reason;
 pub use record::{Article, BodyBlock, ErrorInfo, ErrorRecord, InputKind, Removal, Stats};
+
+/// Internal stages, exposed only for the project's own benchmarks (the bare-parse
+/// floor) and property tests: not part of the API, and may change in any release.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::block::{Block, Role};
+    pub use crate::document::{decode, Decoded};
+    pub use crate::html::visible_text;
+    pub use crate::noise::duplicates::remove as remove_duplicates;
+    pub use crate::text::{normalise, segment};
+}
 
 /// Default cap on input size after decompression: 64 MiB.
 pub const DEFAULT_MAX_BYTES: usize = 64 * 1024 * 1024;
 /// Default deepest HTML element nesting kept as structure; deeper elements are
-/// flattened into the element at this depth, their text kept (see [`html::parse`]).
+/// flattened into the element at this depth, their text kept.
 pub const DEFAULT_MAX_DEPTH: usize = 512;
 /// Default cap on the blocks (paragraphs, lines, cells) of one document: thirty times
 /// the most of any page of the project corpora (6,569 blocks of 2,487 pages).
@@ -55,8 +95,19 @@ pub enum InputMode {
     Html,
 }
 
-/// Settings for cleaning.
+/// Settings for cleaning: [`Options::default`], changed with the `with_` methods.
+///
+/// ```
+/// use deboil::{InputMode, Options};
+///
+/// let options = Options::default()
+///     .with_input(InputMode::Html)
+///     .with_explain(false)
+///     .with_max_bytes(8 << 20);
+/// assert!(!options.explain);
+/// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Options {
     /// Which front end to use.
     pub input: InputMode,
@@ -81,6 +132,39 @@ impl Default for Options {
             max_depth: DEFAULT_MAX_DEPTH,
             max_blocks: DEFAULT_MAX_BLOCKS,
         }
+    }
+}
+
+impl Options {
+    /// Use this front end ([`InputMode::Auto`] by default).
+    pub fn with_input(mut self, input: InputMode) -> Self {
+        self.input = input;
+        self
+    }
+
+    /// Keep the removed pieces in the record's `removed` (true by default).
+    pub fn with_explain(mut self, explain: bool) -> Self {
+        self.explain = explain;
+        self
+    }
+
+    /// Refuse inputs larger than this many bytes after decompression
+    /// ([`DEFAULT_MAX_BYTES`] by default).
+    pub fn with_max_bytes(mut self, max_bytes: usize) -> Self {
+        self.max_bytes = max_bytes;
+        self
+    }
+
+    /// Flatten HTML nested deeper than this ([`DEFAULT_MAX_DEPTH`] by default).
+    pub fn with_max_depth(mut self, max_depth: usize) -> Self {
+        self.max_depth = max_depth;
+        self
+    }
+
+    /// Refuse documents of more blocks than this ([`DEFAULT_MAX_BLOCKS`] by default).
+    pub fn with_max_blocks(mut self, max_blocks: usize) -> Self {
+        self.max_blocks = max_blocks;
+        self
     }
 }
 
@@ -125,7 +209,10 @@ pub fn clean_html(page: &str, options: &Options) -> Article {
         max_blocks: usize::MAX,
         ..options.clone()
     };
-    html::clean(page, &unlimited).unwrap_or_else(|_| clean_text("", options))
+    let mut article =
+        html::clean(page, &unlimited, None).unwrap_or_else(|_| clean_text("", options));
+    address::fill_site(&mut article);
+    article
 }
 
 /// Clean raw bytes: decompress gzip, decode the charset, choose the front end, clean.
@@ -133,23 +220,49 @@ pub fn clean_html(page: &str, options: &Options) -> Article {
 /// `name_hint` (a file name) helps the choice of front end when the content is unclear.
 /// The hard limits of `options` apply: an input over `max_bytes` (after decompression)
 /// or with more than `max_blocks` blocks is an error; HTML nested deeper than
-/// `max_depth` is flattened, with a warning in the record.
+/// `max_depth` is flattened, with a warning in the record. [`clean`] does the same for
+/// an [`Input`], which can also carry the page's address and HTTP content type.
 pub fn clean_bytes(
     bytes: &[u8],
     name_hint: Option<&str>,
     options: &Options,
 ) -> Result<Article, CleanError> {
-    let decoded = document::decode(bytes, options.max_bytes)?;
+    let mut input = Input::new(bytes);
+    if let Some(name) = name_hint {
+        input = input.with_name(name);
+    }
+    clean(&input, options)
+}
+
+/// Clean one document: decompress gzip, decode the charset, choose the front end, clean,
+/// and fill the record's addresses.
+///
+/// The charset comes from a byte order mark, else the input's HTTP content type, else
+/// the page (see [`Input::with_content_type`]). With [`InputMode::Auto`] the content
+/// type's media type picks the front end (`text/html` and `application/xhtml+xml`:
+/// HTML, `text/plain`: text); for other or no media types the content is sniffed, the
+/// input's name breaking ties. The record's `url` is the input's address as given;
+/// `canonical` is the page's canonical URL, resolved against that address when
+/// relative; `site` falls back to the host of `url`, else of `canonical`. The hard
+/// limits of `options` apply as in [`clean_bytes`]; the record's `id` and `source` are
+/// left empty for the caller.
+pub fn clean(input: &Input<'_>, options: &Options) -> Result<Article, CleanError> {
+    let decoded = document::decode(input.bytes(), options.max_bytes, input.charset())?;
     let kind = match options.input {
         InputMode::Text => InputKind::Text,
         InputMode::Html => InputKind::Html,
-        InputMode::Auto => document::sniff(&decoded.text, name_hint),
+        InputMode::Auto => input
+            .media_kind()
+            .unwrap_or_else(|| document::sniff(&decoded.text, input.name())),
     };
+    let base = input.url().and_then(address::absolute);
     let mut article = match kind {
         InputKind::Text => clean_text_checked(&decoded.text, options)?,
-        InputKind::Html => html::clean(&decoded.text, options)?,
+        InputKind::Html => html::clean(&decoded.text, options, base.as_ref())?,
     };
     article.stats.input_bytes = decoded.input_bytes;
     article.warnings.extend(decoded.warnings);
+    article.url = input.url().map(str::to_owned);
+    address::fill_site(&mut article);
     Ok(article)
 }

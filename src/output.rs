@@ -462,6 +462,7 @@ mod tests {
             byline: None,
             site: None,
             url: None,
+            canonical: None,
             lang: None,
             text: blocks.iter().map(|b| b.1).collect::<Vec<_>>().join("\n\n"),
             blocks: blocks

@@ -3,9 +3,9 @@
 //! [`Pipeline`], which cleans many sources in parallel and hands the records back in
 //! order.
 
+use std::borrow::Borrow;
 use std::fs::File;
 use std::io::{self, Read};
-use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -32,6 +32,12 @@ pub enum Input {
     /// A path that could not be listed (missing, unreadable directory, dangling link,
     /// link loop): it becomes an error record without being read.
     Unavailable(io::Error),
+    /// A document already in memory (a line of `--from-jsonl`), with its address and
+    /// name hint.
+    Memory(crate::Input<'static>),
+    /// An input that could not be made into a document (a bad `--from-jsonl` line): it
+    /// becomes this error record's error.
+    Invalid(ErrorInfo),
 }
 
 /// How a source was named on the command line.
@@ -41,6 +47,8 @@ pub enum Origin {
     Stdin,
     /// A path argument, taken as a file.
     Argument,
+    /// A document handed over in memory (a line of `--from-jsonl`).
+    Memory,
     /// Found walking the directory argument `root`, at `relative` under it.
     Walked {
         /// The directory argument, as given.
@@ -62,6 +70,9 @@ pub struct Source {
     pub input: Input,
     /// How it was named.
     pub origin: Origin,
+    /// The address a file or standard input was fetched from (`--url`), for the
+    /// record's `url`; a document in memory carries its own in its [`crate::Input`].
+    pub url: Option<String>,
 }
 
 impl Source {
@@ -72,6 +83,7 @@ impl Source {
             source: "-".to_string(),
             input: Input::Stdin,
             origin: Origin::Stdin,
+            url: None,
         }
     }
 
@@ -93,6 +105,29 @@ impl Source {
             source: shown,
             input,
             origin: Origin::Argument,
+            url: None,
+        }
+    }
+
+    /// A document in memory, with the identifiers its record will carry.
+    pub fn memory(id: String, source: String, input: crate::Input<'static>) -> Self {
+        Source {
+            id,
+            source,
+            input: Input::Memory(input),
+            origin: Origin::Memory,
+            url: None,
+        }
+    }
+
+    /// An input that gives the error record `error` without being read.
+    pub fn invalid(id: String, source: String, error: ErrorInfo) -> Self {
+        Source {
+            id,
+            source,
+            input: Input::Invalid(error),
+            origin: Origin::Memory,
+            url: None,
         }
     }
 
@@ -100,6 +135,7 @@ impl Source {
     pub fn name_hint(&self) -> Option<&str> {
         match &self.input {
             Input::File(path) => path.file_name().and_then(|n| n.to_str()),
+            Input::Memory(input) => input.name(),
             _ => None,
         }
     }
@@ -107,6 +143,10 @@ impl Source {
 
 /// Read a source's bytes, refusing (without reading it all) anything over `max_bytes`.
 pub fn read_source(source: &Source, max_bytes: usize) -> Result<Vec<u8>, CleanError> {
+    let unreadable = |error: &dyn std::fmt::Display| CleanError::Io {
+        path: PathBuf::from(&source.source),
+        source: io::Error::other(error.to_string()),
+    };
     let path = match &source.input {
         Input::Stdin => PathBuf::from("-"),
         Input::File(path) => path.clone(),
@@ -116,6 +156,11 @@ pub fn read_source(source: &Source, max_bytes: usize) -> Result<Vec<u8>, CleanEr
                 source: io::Error::new(error.kind(), error.to_string()),
             })
         }
+        Input::Memory(input) if input.bytes().len() > max_bytes => {
+            return Err(CleanError::TooLarge { limit: max_bytes })
+        }
+        Input::Memory(input) => return Ok(input.bytes().to_vec()),
+        Input::Invalid(error) => return Err(unreadable(&error.message)),
     };
     let io_error = |source| CleanError::Io {
         path: path.clone(),
@@ -142,40 +187,47 @@ fn read_capped(reader: impl Read, max_bytes: usize) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Clean one source: read it, clean it with [`crate::clean_bytes`], and fill in the
+/// Clean one source: read it, clean it with [`crate::clean`], and fill in the
 /// record's `id` and `source`. Any failure — including a panic inside the cleaner,
 /// reported as kind `internal` — becomes an [`ErrorRecord`], so one bad input never
 /// stops a batch.
 pub fn clean_source(source: &Source, options: &Options) -> Result<Article, ErrorRecord> {
-    let bytes = read_source(source, options.max_bytes).map_err(|e| error_record(source, &e))?;
-    let cleaned = panic::catch_unwind(AssertUnwindSafe(|| {
-        crate::clean_bytes(&bytes, source.name_hint(), options)
-    }));
-    match cleaned {
-        Ok(Ok(mut article)) => {
+    let read;
+    let input = match &source.input {
+        Input::Memory(input) => input,
+        Input::Invalid(error) => {
+            return Err(ErrorRecord {
+                id: source.id.clone(),
+                source: source.source.clone(),
+                error: error.clone(),
+            })
+        }
+        _ => {
+            read = file_input(source, options.max_bytes).map_err(|e| error_record(source, &e))?;
+            &read
+        }
+    };
+    match crate::clean_all::guarded(input, options) {
+        Ok(mut article) => {
             article.id = source.id.clone();
             article.source = source.source.clone();
             Ok(article)
         }
-        Ok(Err(error)) => Err(error_record(source, &error)),
-        Err(payload) => Err(ErrorRecord {
-            id: source.id.clone(),
-            source: source.source.clone(),
-            error: ErrorInfo {
-                kind: "internal".to_string(),
-                message: format!("the cleaner failed: {}", panic_message(payload.as_ref())),
-            },
-        }),
+        Err(error) => Err(error_record(source, &error)),
     }
 }
 
-/// The message carried by a panic payload.
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".to_string())
+/// The document of a source read from a file or standard input, with its name hint
+/// and address.
+fn file_input(source: &Source, max_bytes: usize) -> Result<crate::Input<'static>, CleanError> {
+    let mut input = crate::Input::new(read_source(source, max_bytes)?);
+    if let Some(name) = source.name_hint() {
+        input = input.with_name(name);
+    }
+    if let Some(url) = &source.url {
+        input = input.with_url(url.clone());
+    }
+    Ok(input)
 }
 
 /// The error record for a failed source.
@@ -333,10 +385,33 @@ impl<'p> Pipeline<'p> {
         &mut self,
         sources: &[Source],
         work: W,
+        sink: S,
+    ) -> Result<Summary, PipelineError<E>>
+    where
+        E: Send,
+        W: Fn(usize, &Source, &Options) -> Result<Outcome, E> + Sync,
+        S: FnMut(&Source, Outcome) -> Result<(), E>,
+    {
+        self.run_stream(sources.iter(), Some(sources.len()), work, sink)
+    }
+
+    /// [`Pipeline::run_with`] over sources that are produced as the run goes (the lines
+    /// of a stream): a chunk is taken from `sources` only when the one before is being
+    /// cleaned, so only a few chunks of sources are in memory at once. `total`, when
+    /// known, is the number of sources, for the progress callback (otherwise it sees
+    /// the number done so far).
+    pub fn run_stream<E, I, W, S>(
+        &mut self,
+        sources: I,
+        total: Option<usize>,
+        work: W,
         mut sink: S,
     ) -> Result<Summary, PipelineError<E>>
     where
         E: Send,
+        I: IntoIterator,
+        I::IntoIter: Send,
+        I::Item: Borrow<Source> + Send,
         W: Fn(usize, &Source, &Options) -> Result<Outcome, E> + Sync,
         S: FnMut(&Source, Outcome) -> Result<(), E>,
     {
@@ -345,32 +420,40 @@ impl<'p> Pipeline<'p> {
             .build()?;
         let started = Instant::now();
         let mut tally = Tally::default();
+        let mut done = 0usize;
         let options = self.options.clone();
         let (options, chunk_size, work) = (&options, self.chunk_size, &work);
+        let mut sources = sources.into_iter();
         std::thread::scope(|scope| {
             // The next chunk is cleaned while the sink takes the current one; the channel
             // holds one finished chunk, so at most three chunks are in memory at once.
             let (chunks, finished) = std::sync::mpsc::sync_channel(1);
             scope.spawn(move || {
-                for (index, chunk) in sources.chunks(chunk_size).enumerate() {
-                    let first = index * chunk_size;
-                    let outcomes = work_chunk(&pool, first, chunk, work, options);
-                    if chunks.send((first, outcomes)).is_err() {
+                let mut first = 0;
+                loop {
+                    let chunk: Vec<I::Item> = sources.by_ref().take(chunk_size).collect();
+                    if chunk.is_empty() {
+                        break;
+                    }
+                    let outcomes = work_chunk(&pool, first, &chunk, work, options);
+                    first += chunk.len();
+                    if chunks.send((chunk, outcomes)).is_err() {
                         break;
                     }
                 }
             });
-            for (first, outcomes) in finished {
-                for (offset, outcome) in outcomes.into_iter().enumerate() {
+            for (chunk, outcomes) in finished {
+                for (source, outcome) in chunk.iter().zip(outcomes) {
                     let outcome = outcome.map_err(PipelineError::Stopped)?;
                     tally.add(&outcome);
-                    sink(&sources[first + offset], outcome).map_err(PipelineError::Stopped)?;
-                    self.report(first + offset + 1, sources.len(), &tally, started);
+                    sink(source.borrow(), outcome).map_err(PipelineError::Stopped)?;
+                    done += 1;
+                    self.report(done, total.unwrap_or(done), &tally, started);
                 }
             }
             Ok::<(), PipelineError<E>>(())
         })?;
-        Ok(tally.summary(sources.len(), started.elapsed()))
+        Ok(tally.summary(done, started.elapsed()))
     }
 
     /// Call the progress callback, if any.
@@ -387,17 +470,19 @@ impl<'p> Pipeline<'p> {
 }
 
 /// The outcomes of one chunk (starting at index `first`), in order, computed on `pool`.
-fn work_chunk<E, W>(
+fn work_chunk<E, T, W>(
     pool: &rayon::ThreadPool,
     first: usize,
-    chunk: &[Source],
+    chunk: &[T],
     work: &W,
     options: &Options,
 ) -> Vec<Result<Outcome, E>>
 where
     E: Send,
+    T: Borrow<Source> + Send,
     W: Fn(usize, &Source, &Options) -> Result<Outcome, E> + Sync,
 {
+    let chunk: Vec<&Source> = chunk.iter().map(Borrow::borrow).collect();
     pool.install(|| {
         chunk
             .par_iter()
@@ -500,6 +585,40 @@ mod tests {
         assert_eq!(
             (summary.inputs, summary.cleaned, summary.errors),
             (23, 23, 0)
+        );
+    }
+
+    #[test]
+    fn streamed_sources_are_taken_a_few_chunks_at_a_time_and_kept_in_order() {
+        let (_dir, sources) = stories(40);
+        let taken = std::sync::atomic::AtomicUsize::new(0);
+        let stream = sources.iter().inspect(|_| {
+            taken.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        });
+        let mut seen = Vec::new();
+        let mut most_ahead = 0;
+        let summary = Pipeline::new(Options::default())
+            .threads(2)
+            .chunk_size(4)
+            .on_progress(|p| assert_eq!(p.total, p.done, "an unknown total follows the count"))
+            .run_stream(
+                stream,
+                None,
+                |_, s, o| Ok(Outcome::Record(clean_source(s, o))),
+                |source, _| {
+                    let ahead = taken.load(std::sync::atomic::Ordering::SeqCst) - seen.len();
+                    most_ahead = most_ahead.max(ahead);
+                    seen.push(source.id.clone());
+                    Ok::<(), ()>(())
+                },
+            )
+            .unwrap();
+        let expected: Vec<String> = sources.iter().map(|s| s.id.clone()).collect();
+        assert_eq!(seen, expected);
+        assert_eq!((summary.inputs, summary.cleaned), (40, 40));
+        assert!(
+            most_ahead <= 3 * 4,
+            "at most three chunks ahead of the sink: {most_ahead}"
         );
     }
 

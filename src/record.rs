@@ -34,8 +34,12 @@ pub struct Article {
     pub byline: Option<String>,
     /// Name of the publishing site.
     pub site: Option<String>,
-    /// Canonical URL of the article.
+    /// The address the input was fetched from, as the caller gave it (`--url`, a JSON
+    /// Lines `url`, [`crate::Input::with_url`]); `null` when none was given.
     pub url: Option<String>,
+    /// The page's own canonical URL (`<link rel=canonical>`, else `og:url` or the
+    /// JSON-LD `url`), resolved against `url` when relative.
+    pub canonical: Option<String>,
     /// ISO 639-1 language code of the body.
     pub lang: Option<String>,
     /// The clean body: block texts joined by a blank line (headings included, no title, no standfirst).

@@ -8,7 +8,7 @@ use deboil::eval::{
     render_floors, verdict, word_prf, word_tokens, MetaField, MetaFigures, MetaValues, Prf,
     SnippetCounts, Tally,
 };
-use deboil::html::visible_text;
+use deboil::internals::visible_text;
 
 /// Owned strings from string slices.
 fn strings(items: &[&str]) -> Vec<String> {

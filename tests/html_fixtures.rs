@@ -32,7 +32,7 @@ const FIELDS: &[&str] = &[
     "published",
     "lang",
     "site",
-    "url",
+    "canonical",
 ];
 
 /// One failed check: what it checks (the key `known_gaps` names) and what went wrong.

@@ -25,8 +25,8 @@
 //! prints its minimal input, which becomes a named regression test at the end of this
 //! file.
 
-use deboil::block::BlockKind;
-use deboil::text::normalise;
+use deboil::internals::normalise;
+use deboil::BlockKind;
 use deboil::{clean_bytes, clean_text, Article, InputMode, Options, Reason};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
@@ -65,10 +65,7 @@ fn config(default: u32) -> Config {
 
 /// Options for one front end, explaining (the audit trail kept).
 fn options(input: InputMode) -> Options {
-    Options {
-        input,
-        ..Options::default()
-    }
+    Options::default().with_input(input)
 }
 
 // ---------------------------------------------------------------------------------
@@ -763,10 +760,10 @@ proptest! {
     /// removes nothing.
     #[test]
     fn duplicates_twice_remove_nothing(doc in doc(true)) {
-        let mut blocks = deboil::text::segment(&doc.text());
-        deboil::noise::duplicates::remove(&mut blocks);
+        let mut blocks = deboil::internals::segment(&doc.text());
+        deboil::internals::remove_duplicates(&mut blocks);
         let once: Vec<_> = blocks.iter().map(|b| b.role).collect();
-        deboil::noise::duplicates::remove(&mut blocks);
+        deboil::internals::remove_duplicates(&mut blocks);
         let twice: Vec<_> = blocks.iter().map(|b| b.role).collect();
         prop_assert_eq!(once, twice);
     }

@@ -9,9 +9,11 @@ use super::walk::WalkOptions;
 /// How a command walks its directory arguments.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct WalkArgs {
-    /// In directories, take only files whose path relative to the directory argument
-    /// matches GLOB (repeatable; among the picked extensions; `*` also matches `/`,
-    /// `**` any number of folders: --include '*.html', --include 'news/**').
+    /// In directories, take the files whose path relative to the directory argument
+    /// matches GLOB, whatever their extension, instead of the picked extensions
+    /// (repeatable; `*` also matches `/`, `**` any number of folders: --include
+    /// '*.php', --include 'news/**', --include '*' for every file). The content decides
+    /// between HTML and text.
     #[arg(long, value_name = "GLOB", value_parser = parse_glob)]
     pub include: Vec<Glob>,
 

@@ -5,6 +5,7 @@
 //! in order — is [`crate::pipeline::Pipeline`].
 
 pub mod args;
+pub mod jsonl;
 pub mod outdir;
 pub mod stats;
 pub mod walk;

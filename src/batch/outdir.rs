@@ -301,7 +301,9 @@ fn naming(source: &Source, prefixes: &HashMap<PathBuf, PathBuf>) -> Naming {
             let name = relative.file_name().unwrap_or(relative.as_os_str());
             (prefix.join(parent), name.to_os_string())
         }
-        Origin::Argument | Origin::Stdin => (PathBuf::new(), argument_name(source)),
+        Origin::Argument | Origin::Stdin | Origin::Memory => {
+            (PathBuf::new(), argument_name(source))
+        }
     };
     Naming {
         folder,

@@ -22,8 +22,9 @@ pub struct WalkOptions {
     /// Follow symbolic links to directories; a link back to one of its ancestors
     /// becomes an error record instead of an endless walk.
     pub follow_links: bool,
-    /// When set, a file is picked only if its path relative to the directory argument
-    /// matches one of these globs.
+    /// When set, the files picked are those whose path relative to the directory
+    /// argument matches one of these globs, whatever their extension (`*.php`,
+    /// extension-less mirror files); when unset, files with a picked extension.
     pub include: Option<GlobSet>,
     /// Files and directories whose path relative to the directory argument matches one
     /// of these globs are left out (a directory's whole subtree with it).
@@ -48,11 +49,13 @@ impl WalkOptions {
         (self.hidden || !is_hidden(relative)) && !matches(self.exclude.as_ref(), relative)
     }
 
-    /// Whether a picked file at `relative` passes the include globs.
-    fn includes(&self, relative: &Path) -> bool {
-        self.include
-            .as_ref()
-            .is_none_or(|set| set.is_match(relative))
+    /// Whether the file named `name` at `relative` is picked: it matches an include
+    /// glob, or, without include globs, it has a picked extension.
+    fn selects(&self, name: &str, relative: &Path) -> bool {
+        match &self.include {
+            Some(set) => set.is_match(relative),
+            None => is_picked(name),
+        }
     }
 
     /// Whether any filter beyond the default one (hidden entries skipped) is set.
@@ -201,16 +204,16 @@ fn walked(root: &Arc<Path>, path: &Path, input: Input) -> Source {
             root: Arc::clone(root),
             relative,
         },
+        url: None,
     }
 }
 
-/// The source for one walk entry with a picked, included name: the file (or the
+/// The source for one walk entry the options select: the file (or the
 /// file a link points to), or an unavailable source for a dangling link or a
 /// non-regular file. Directories and entries with other names give none.
 fn source_for_entry(root: &Arc<Path>, entry: &DirEntry, options: &WalkOptions) -> Option<Source> {
-    if !is_picked(&entry.file_name().to_string_lossy())
-        || !options.includes(relative_to(root, entry.path()))
-    {
+    let name = entry.file_name().to_string_lossy();
+    if !options.selects(&name, relative_to(root, entry.path())) {
         return None;
     }
     let input = match entry_input(entry)? {
@@ -221,7 +224,7 @@ fn source_for_entry(root: &Arc<Path>, entry: &DirEntry, options: &WalkOptions) -
 }
 
 /// The source for an entry the walk could not handle: a symbolic-link loop (whatever
-/// its name), a dangling link with a picked and included name, or an unreadable
+/// its name), a dangling link with a selected name, or an unreadable
 /// entry. Hidden and excluded entries, and dangling links with other names, give none.
 fn source_for_error(
     root: &Arc<Path>,
@@ -237,7 +240,7 @@ fn source_for_error(
         link_loop(ancestor)
     } else if is_symlink(path) {
         let name = path.file_name().unwrap_or_default().to_string_lossy();
-        if !is_picked(&name) || !options.includes(relative) {
+        if !options.selects(&name, relative) {
             return None;
         }
         dangling_link(&io_error_of(error))
@@ -423,6 +426,32 @@ mod tests {
             ids(&walk_directory_with(dir.path(), &only_sub)),
             ["b/sub/c.htm"]
         );
+    }
+
+    #[test]
+    fn include_globs_pick_files_of_any_extension() {
+        let dir = tree();
+        fs::write(dir.path().join("b/index.php"), "x").unwrap();
+        fs::write(dir.path().join("b/sub/2024-05-01"), "x").unwrap();
+        let php = WalkOptions::default()
+            .with_include(&globs(&["*.php"]))
+            .unwrap();
+        assert_eq!(ids(&walk_directory_with(dir.path(), &php)), ["b/index.php"]);
+        let everything = WalkOptions::default()
+            .with_include(&globs(&["b/**"]))
+            .unwrap();
+        assert_eq!(
+            ids(&walk_directory_with(dir.path(), &everything)),
+            [
+                "b/d.txt.gz",
+                "b/e.HTML.gz",
+                "b/index.php",
+                "b/sub/2024-05-01",
+                "b/sub/c.htm"
+            ]
+        );
+        let plain = ids(&walk_directory(dir.path())).join(" ");
+        assert!(!plain.contains("php") && !plain.contains("2024"), "{plain}");
     }
 
     #[test]

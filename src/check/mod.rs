@@ -199,7 +199,12 @@ impl Report {
 /// Check every fixture under `dirs` (walked with `walk`) on `threads` threads (0: one
 /// per CPU) against its expected record.
 pub fn check(dirs: &[PathBuf], walk: &WalkOptions, threads: usize) -> Result<Report, CheckError> {
-    let sources = collect_sources_with(dirs, walk).sources;
+    // An expected record is never a fixture, also when an --include glob picks it.
+    let sources: Vec<Source> = collect_sources_with(dirs, walk)
+        .sources
+        .into_iter()
+        .filter(|source| !source.source.ends_with(expected::SUFFIX))
+        .collect();
     let mut report = Report {
         fixtures: sources.len(),
         ..Report::default()

@@ -130,7 +130,7 @@ pub fn read_page(path: &Path) -> Result<String, String> {
         .take(DEFAULT_MAX_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot gunzip {}: {e}", path.display()))?;
-    document::decode(&bytes, DEFAULT_MAX_BYTES)
+    document::decode(&bytes, DEFAULT_MAX_BYTES, None)
         .map(|decoded| decoded.text)
         .map_err(|e| format!("cannot decode {}: {e}", path.display()))
 }

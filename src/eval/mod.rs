@@ -8,7 +8,7 @@
 //! output) is scored with the corpus metric ([`metrics`]) and printed side by side; on
 //! wcxb-dev articles the records' title, byline and date are scored too ([`metadata`]).
 //! `--floors` checks the named figures ([`Report::figures`]) against a floors file
-//! ([`floors`]). The metrics agree with the reference scorers in `shared/tools/`;
+//! (`floors`). The metrics agree with the reference scorers in `shared/tools/`;
 //! `scripts/crosscheck_eval.sh` checks that on whole corpora.
 
 mod corpus;

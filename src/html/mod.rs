@@ -9,7 +9,6 @@ pub mod parse;
 mod select;
 mod visible;
 
-pub use hints::{hint, Hint};
 pub use visible::visible_text;
 
 use crate::block::{Block, BlockKind, Role};
@@ -53,15 +52,21 @@ const ARTICLE_BODY_CONTAINMENT: f32 = 0.6;
 /// gives less than [`MIN_REGION_CHARS`] of text, it is cleaned again with its
 /// `noscript` elements read as ordinary containers, and that result is kept when it
 /// gives at least [`MIN_REGION_CHARS`] more (not a "please enable JavaScript" line).
-pub fn clean(page: &str, options: &Options) -> Result<Article, CleanError> {
-    let article = clean_page(page, options)?;
+///
+/// `base`, the address the page was fetched from, resolves a relative canonical URL.
+pub fn clean(
+    page: &str,
+    options: &Options,
+    base: Option<&url::Url>,
+) -> Result<Article, CleanError> {
+    let article = clean_page(page, options, base)?;
     if article.text.chars().count() >= MIN_REGION_CHARS {
         return Ok(article);
     }
     let Some(opened) = noscript_opened(page) else {
         return Ok(article);
     };
-    let Ok(mut retry) = clean_page(&opened, options) else {
+    let Ok(mut retry) = clean_page(&opened, options, base) else {
         return Ok(article);
     };
     let gained = retry.text.chars().count() >= article.text.chars().count() + MIN_REGION_CHARS;
@@ -84,12 +89,16 @@ fn noscript_opened(page: &str) -> Option<String> {
 }
 
 /// Clean an HTML page as parsed, `noscript` content left out.
-fn clean_page(page: &str, options: &Options) -> Result<Article, CleanError> {
+fn clean_page(
+    page: &str,
+    options: &Options,
+    base: Option<&url::Url>,
+) -> Result<Article, CleanError> {
     let parse::Parsed {
         document,
         flattened,
     } = parse::parse_document(page, options.max_depth);
-    let meta = crate::meta::page::extract(&document);
+    let meta = crate::meta::page::extract(&document, base);
     let parsed = dom::page_blocks_upto(&document, options.max_blocks)?;
     drop(document);
     let parsed = tables(inherit_kinds(parsed));
@@ -445,7 +454,7 @@ fn fill_metadata(article: &mut Article, meta: PageMeta) {
     article.byline = meta.byline.or(article.byline.take());
     article.published = meta.published.or(article.published.take());
     article.site = meta.site;
-    article.url = meta.url;
+    article.canonical = meta.url;
     // Detection only when the page declares no language (the text front end, on the
     // fallback path, has detected one already).
     article.lang = meta
@@ -464,7 +473,7 @@ mod tests {
     const PROSE: &str = "The council met on Tuesday evening to discuss the new budget for the coming year, which includes higher spending on roads and schools.";
 
     fn text_of(page: &str) -> String {
-        clean(page, &Options::default()).unwrap().text
+        clean(page, &Options::default(), None).unwrap().text
     }
 
     #[test]
@@ -593,7 +602,7 @@ mod tests {
         let page = format!(
             "<html><body><article><h1>Deploying the site by hand</h1><p>{PROSE}</p><p>{OTHER}</p><pre>{code}</pre><p>The last step checks the home page and the feed, and mails the volunteers a short note saying which version is now live.</p></article></body></html>"
         );
-        let article = clean(&page, &Options::default()).unwrap();
+        let article = clean(&page, &Options::default(), None).unwrap();
         let code_block = article.blocks.iter().find(|b| b.kind == BlockKind::Code);
         assert_eq!(
             code_block.map(|b| b.text.as_str()),
@@ -603,7 +612,7 @@ mod tests {
         let lone = format!(
             "<html><body><article><h1>Deploying the site by hand</h1><p>{PROSE}</p><p>{OTHER}</p><pre>Share on Twitter</pre><p>The last step checks the home page and the feed, and mails the volunteers a short note saying which version is now live.</p></article></body></html>"
         );
-        let article = clean(&lone, &Options::default()).unwrap();
+        let article = clean(&lone, &Options::default(), None).unwrap();
         assert!(
             article.blocks.iter().any(|b| b.text == "Share on Twitter"),
             "{article:?}"

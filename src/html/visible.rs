@@ -77,7 +77,7 @@ pub(super) const BLOCKS: &[&str] = &[
 ///
 /// ```
 /// let page = "<html><head><title>T</title></head><body><p>One <b>two</b></p><div>three</div></body></html>";
-/// assert_eq!(deboil::html::visible_text(page), "One two\nthree");
+/// assert_eq!(deboil::internals::visible_text(page), "One two\nthree");
 /// ```
 pub fn visible_text(page: &str) -> String {
     let document = Html::parse_document(page);

@@ -259,8 +259,10 @@ fn metadata(out: &mut String, article: &Article) {
             field(out, name, value);
         }
     }
-    if let Some(url) = &article.url {
-        url_field(out, url);
+    for (name, url) in [("url", &article.url), ("canonical", &article.canonical)] {
+        if let Some(url) = url {
+            url_field(out, name, url);
+        }
     }
     let stats = &article.stats;
     let size = format!(
@@ -286,13 +288,15 @@ fn field(out: &mut String, name: &str, value: &str) {
     out.push_str("</dd>");
 }
 
-/// The URL field: a link when it is an http(s) URL, plain text otherwise.
-fn url_field(out: &mut String, url: &str) {
+/// A URL field: a link when it is an http(s) URL, plain text otherwise.
+fn url_field(out: &mut String, name: &str, url: &str) {
     let lower = url.trim_start().to_ascii_lowercase();
     if !(lower.starts_with("https://") || lower.starts_with("http://")) {
-        return field(out, "url", url);
+        return field(out, name, url);
     }
-    out.push_str("<dt>url</dt><dd><a rel=\"noreferrer noopener\" href=\"");
+    out.push_str("<dt>");
+    text(out, name);
+    out.push_str("</dt><dd><a rel=\"noreferrer noopener\" href=\"");
     text(out, url.trim_start());
     out.push_str("\">");
     text(out, url);

@@ -6,5 +6,5 @@ mod segment;
 mod shape;
 
 pub use layout::layout;
-pub use segment::{composed, normalise, renders_as_nothing, segment, strip_bullet};
+pub use segment::{composed, normalise, renders_as_nothing, segment};
 pub use shape::{is_heading_shaped, is_prose};

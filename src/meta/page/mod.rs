@@ -11,6 +11,8 @@ mod jsonld;
 mod markup;
 mod published;
 mod tags;
+#[cfg(test)]
+mod tests;
 mod text;
 mod title;
 
@@ -115,11 +117,12 @@ impl Sources {
     }
 }
 
-/// Read the metadata of a parsed page.
-pub fn extract(document: &Html) -> PageMeta {
+/// Read the metadata of a parsed page; `base` (the address the page was fetched
+/// from) resolves relative canonical URLs.
+pub fn extract(document: &Html, base: Option<&url::Url>) -> PageMeta {
     let sources = Sources::read(document);
     let site = site(&sources);
-    let url = url(&sources);
+    let url = canonical(&sources, base);
     let mut site_names: Vec<String> = site.iter().chain(&sources.ld.site).cloned().collect();
     site_names.extend(url.as_deref().and_then(domain_name));
     PageMeta {
@@ -143,8 +146,18 @@ fn site(sources: &Sources) -> Option<String> {
         .or_else(|| sources.tags.first(&["application-name"]))
 }
 
-/// The canonical URL: `<link rel=canonical>`, `og:url`, JSON-LD `url`.
-fn url(sources: &Sources) -> Option<String> {
+/// The canonical URL: `<link rel=canonical>`, `og:url`, JSON-LD `url`, the first that
+/// is an absolute `http(s)` URL or, given a `base`, a relative one resolved against it.
+fn canonical(sources: &Sources, base: Option<&url::Url>) -> Option<String> {
+    let resolve = |u: Option<String>| u.and_then(|u| crate::address::resolve(&u, base));
+    resolve(sources.canonical.clone())
+        .or_else(|| resolve(sources.tags.first(&["og:url"])))
+        .or_else(|| resolve(sources.ld.url.clone()))
+}
+
+/// The page's own URL as declared, for the date in its path: an absolute
+/// `<link rel=canonical>` or `og:url`, else the JSON-LD `url` even when relative.
+fn declared_url(sources: &Sources) -> Option<String> {
     let absolute = |u: &String| u.starts_with("http://") || u.starts_with("https://");
     sources
         .canonical
@@ -266,7 +279,7 @@ fn publication_date(document: &Html, sources: &Sources) -> Option<String> {
     declared_date(document, sources)
         .or_else(|| shown_date(sources))
         .or_else(|| date_in_short_text(sources))
-        .or_else(|| url(sources).as_deref().and_then(published::from_url))
+        .or_else(|| declared_url(sources).and_then(|u| published::from_url(&u)))
         .or_else(|| modified_date(sources))
 }
 

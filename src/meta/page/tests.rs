@@ -1,8 +1,8 @@
-//! `deboil::meta::page::extract` on synthetic pages (one per source and per
-//! normalisation), and an ignored accuracy run over the wcxb-dev article pages:
+//! [`extract`] on synthetic pages (one per source and per normalisation), and an
+//! ignored accuracy run over the wcxb-dev article pages:
 //!
 //! ```text
-//! cargo test --release --test page_meta -- --ignored --nocapture
+//! cargo test --release --lib meta::page::tests -- --ignored --nocapture
 //! ```
 //!
 //! `PAGE_META_CORPUS` overrides the corpus directory; `PAGE_META_MISSES=title|author|
@@ -10,12 +10,12 @@
 
 use std::path::{Path, PathBuf};
 
-use deboil::meta::page::{extract, PageMeta};
+use super::{extract, PageMeta};
 use scraper::Html;
 
 /// Extract the metadata of an HTML string.
 fn meta(html: &str) -> PageMeta {
-    extract(&Html::parse_document(html))
+    extract(&Html::parse_document(html), None)
 }
 
 #[test]
@@ -289,8 +289,9 @@ fn wcxb_metadata_accuracy() {
         }
         let bytes =
             std::fs::read(dir.join(page["file"].as_str().unwrap_or_default())).expect("page file");
-        let decoded = deboil::document::decode(&bytes, deboil::DEFAULT_MAX_BYTES).expect("decode");
-        let got = extract(&Html::parse_document(&decoded.text));
+        let decoded =
+            crate::document::decode(&bytes, crate::DEFAULT_MAX_BYTES, None).expect("decode");
+        let got = extract(&Html::parse_document(&decoded.text), None);
         let reference = |field: &str| norm(page[field].as_str().unwrap_or_default());
         let check = |score: &mut Score,
                      field: &str,
