@@ -28,7 +28,9 @@ pub struct Article {
     pub title: Option<String>,
     /// The summary printed under the headline (deck, standfirst), when there is one.
     pub standfirst: Option<String>,
-    /// Publication date or date-time, ISO 8601.
+    /// Publication date, in one of two ISO 8601 shapes: `YYYY-MM-DD`, or
+    /// `YYYY-MM-DDTHH:MM:SS±HH:MM` when the source gives a time with its offset from UTC
+    /// (UTC written `+00:00`). A time without an offset gives the date alone.
     pub published: Option<String>,
     /// Author names, without "By" and without dates.
     pub byline: Option<String>,

@@ -163,7 +163,7 @@ fn dates_in_other_forms() {
     let m = meta(r#"<head><meta name="date" content="March 24, 2016"></head>"#);
     assert_eq!(m.published.as_deref(), Some("2016-03-24"));
     let m = meta(r#"<head><meta name="sailthru.date" content="1458813600000"></head>"#);
-    assert_eq!(m.published.as_deref(), Some("2016-03-24T10:00:00Z"));
+    assert_eq!(m.published.as_deref(), Some("2016-03-24T10:00:00+00:00"));
     let m = meta(r#"<head><meta name="pubdate" content="Thu, 24 Mar 2016 10:00:00 +0000"></head>"#);
     assert_eq!(m.published.as_deref(), Some("2016-03-24T10:00:00+00:00"));
     let m = meta(
