@@ -2,11 +2,32 @@
 
 use crate::block::{Block, Role};
 use crate::meta::Found;
+use crate::noise::similarity::{containment, shingles};
+use crate::reason::Reason;
 use crate::record::{Article, BodyBlock, InputKind, Removal, Stats};
+
+/// Fewest words of a standfirst compared with the first body block by shingles (shorter
+/// ones are compared as text only).
+const REPEAT_MIN_WORDS: usize = 6;
+/// Share of the shorter copy's word shingles the longer must hold for the standfirst
+/// and the first body block to be one lead printed twice.
+const REPEAT_CONTAINMENT: f32 = 0.85;
 
 /// Build the record. `id`, `source` and `lang` are left empty for the caller to fill
 /// (the HTML front end detects a language only when the page declares none).
-pub fn article(input: InputKind, blocks: Vec<Block>, found: Found, explain: bool) -> Article {
+///
+/// A record never holds its lead twice: a standfirst that the first body block after
+/// it repeats (see [`repeats_lead`]) is resolved first, the shorter copy removed as
+/// `duplicate`, so no output format prints the same lead twice.
+pub fn article(
+    input: InputKind,
+    mut blocks: Vec<Block>,
+    mut found: Found,
+    explain: bool,
+) -> Article {
+    if !drop_repeated_lead(&mut blocks) {
+        found.standfirst = None;
+    }
     let mut body = Vec::new();
     let mut removed = Vec::new();
     let mut removed_chars = 0;
@@ -38,6 +59,7 @@ pub fn article(input: InputKind, blocks: Vec<Block>, found: Found, explain: bool
         input,
         title: found.title,
         standfirst: found.standfirst,
+        description: None,
         published: found.published,
         byline: found.byline,
         site: None,
@@ -62,4 +84,134 @@ pub fn body_text(blocks: &[BodyBlock]) -> String {
         .map(|b| b.text.as_str())
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+/// Resolve a standfirst that the first body block after it repeats: the shorter copy
+/// goes as `duplicate` (the body keeps the fuller copy, as for repeated paragraphs).
+/// Returns whether a standfirst block is left.
+fn drop_repeated_lead(blocks: &mut [Block]) -> bool {
+    let Some(at) = blocks.iter().position(|b| b.role == Role::Standfirst) else {
+        return false;
+    };
+    let Some(next) = (at + 1..blocks.len()).find(|&i| blocks[i].is_body()) else {
+        return true;
+    };
+    if !repeats_lead(&blocks[at].text, &blocks[next].text) {
+        return true;
+    }
+    if blocks[at].char_count() <= blocks[next].char_count() {
+        blocks[at].role = Role::Removed(Reason::Duplicate);
+        false
+    } else {
+        blocks[next].remove(Reason::Duplicate);
+        true
+    }
+}
+
+/// Whether `standfirst` and `paragraph` print one lead: equal or one the start of the
+/// other after folding case, white space and a trailing ellipsis, or (from
+/// [`REPEAT_MIN_WORDS`] words) the shorter's word shingles nearly all in the longer.
+pub fn repeats_lead(standfirst: &str, paragraph: &str) -> bool {
+    let (a, b) = (fold(standfirst), fold(paragraph));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a.starts_with(&b) || b.starts_with(&a) {
+        return true;
+    }
+    let words = |t: &str| crate::block::word_count_upto(t, REPEAT_MIN_WORDS);
+    words(standfirst).min(words(paragraph)) >= REPEAT_MIN_WORDS
+        && containment(&shingles(standfirst), &shingles(paragraph)) >= REPEAT_CONTAINMENT
+}
+
+/// Lower-cased text with white space folded and a trailing ellipsis dropped.
+fn fold(text: &str) -> String {
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    folded.trim_end_matches(['…', '.', ' ']).to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(text: &str, role: Role) -> Block {
+        let mut block = Block::new(text.to_owned(), 1);
+        block.role = role;
+        block
+    }
+
+    const LEAD: &str =
+        "The council will close the footbridge for a year while engineers replace every cable.";
+
+    #[test]
+    fn a_lead_is_repeated_when_equal_truncated_or_nearly_the_same() {
+        assert!(repeats_lead(LEAD, LEAD));
+        assert!(repeats_lead(
+            "The council will close the footbridge for a year…",
+            LEAD
+        ));
+        assert!(repeats_lead(
+            LEAD,
+            &format!("{LEAD} Work starts in January and ends next winter.")
+        ));
+        let reworded = LEAD.replace("The council", "the council,");
+        assert!(repeats_lead(&reworded, LEAD));
+        assert!(!repeats_lead(
+            LEAD,
+            "Engineers opened three sections of cable wrapping in the spring and found rust."
+        ));
+        assert!(!repeats_lead("", LEAD));
+    }
+
+    #[test]
+    fn a_standfirst_the_body_repeats_goes_as_duplicate() {
+        let blocks = vec![
+            block("Headline", Role::Title),
+            block(LEAD, Role::Standfirst),
+            block(&format!("{LEAD} Work starts in January."), Role::Body),
+        ];
+        let found = Found {
+            standfirst: Some(LEAD.to_owned()),
+            ..Found::default()
+        };
+        let article = article(InputKind::Html, blocks, found, true);
+        assert_eq!(article.standfirst, None);
+        assert_eq!(article.removed.len(), 1);
+        assert_eq!(article.removed[0].reason, Reason::Duplicate);
+        assert_eq!(article.removed[0].text, LEAD);
+        assert!(article.text.starts_with(LEAD));
+    }
+
+    #[test]
+    fn a_shorter_first_paragraph_inside_the_standfirst_goes() {
+        let short = "The council will close the footbridge for a year.";
+        let blocks = vec![
+            block(LEAD, Role::Standfirst),
+            block(short, Role::Body),
+            block("Engineers found rust in three places.", Role::Body),
+        ];
+        let found = Found {
+            standfirst: Some(LEAD.to_owned()),
+            ..Found::default()
+        };
+        let article = article(InputKind::Text, blocks, found, true);
+        assert_eq!(article.standfirst.as_deref(), Some(LEAD));
+        assert_eq!(article.text, "Engineers found rust in three places.");
+        assert_eq!(article.removed[0].text, short);
+    }
+
+    #[test]
+    fn a_standfirst_set_apart_from_a_different_body_stays() {
+        let body =
+            "Engineers opened three sections of cable wrapping in the spring and found rust.";
+        let blocks = vec![block(LEAD, Role::Standfirst), block(body, Role::Body)];
+        let found = Found {
+            standfirst: Some(LEAD.to_owned()),
+            ..Found::default()
+        };
+        let article = article(InputKind::Text, blocks, found, true);
+        assert_eq!(article.standfirst.as_deref(), Some(LEAD));
+        assert_eq!(article.text, body);
+        assert!(article.removed.is_empty());
+    }
 }

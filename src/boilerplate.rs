@@ -183,6 +183,7 @@ mod tests {
             input: InputKind::Html,
             title: None,
             standfirst: None,
+            description: None,
             published: None,
             byline: None,
             site: None,

@@ -366,6 +366,7 @@ mod tests {
             input: InputKind::Text,
             title: title.map(String::from),
             standfirst: standfirst.map(String::from),
+            description: None,
             published: None,
             byline: None,
             site: None,

@@ -26,8 +26,15 @@ pub struct Article {
     pub input: InputKind,
     /// The headline, without site-name decoration; `null` when the input has none.
     pub title: Option<String>,
-    /// The summary printed under the headline (deck, standfirst), when there is one.
+    /// The summary the page prints under the headline, set apart from the body (a deck,
+    /// a standfirst); `null` when the page prints none. Never repeated as the first body
+    /// block.
     pub standfirst: Option<String>,
+    /// The page's own summary from its metadata (HTML: `og:description`, `<meta
+    /// name=description>`, `twitter:description`, JSON-LD `description`), whether or not
+    /// the page prints it; `null` for text input and pages without one.
+    #[serde(default)]
+    pub description: Option<String>,
     /// Publication date, in one of two ISO 8601 shapes: `YYYY-MM-DD`, or
     /// `YYYY-MM-DDTHH:MM:SS±HH:MM` when the source gives a time with its offset from UTC
     /// (UTC written `+00:00`). A time without an offset gives the date alone.

@@ -305,10 +305,12 @@ fn from_page_text(blocks: &[Block], options: &Options) -> Article {
     article
 }
 
-/// Metadata from the markup wins over what the text gave.
+/// Metadata from the markup wins over what the text gave. The standfirst is only what
+/// the page prints as one (found by the layout pass); the metadata's summary is the
+/// record's `description`.
 fn fill_metadata(article: &mut Article, meta: PageMeta) {
     article.title = meta.title.or(article.title.take());
-    article.standfirst = article.standfirst.take().or(meta.description);
+    article.description = meta.description;
     article.byline = meta.byline.or(article.byline.take());
     article.published = meta.published.or(article.published.take());
     article.site = meta.site;
@@ -361,6 +363,58 @@ mod tests {
         let text = text_of(&page);
         assert!(text.contains(PROSE));
         assert!(!text.contains("enable JavaScript"), "{text:?}");
+    }
+
+    /// A page with `head` in its `<head>`, an `h1` headline, `deck` between headline and
+    /// article, and the article's paragraphs.
+    fn page_with(head: &str, deck: &str, paragraphs: &[&str]) -> String {
+        let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
+        format!(
+            "<html><head>{head}</head><body><header><h1>Council agrees a budget for roads</h1>{deck}</header><article>{body}</article></body></html>"
+        )
+    }
+
+    const SECOND: &str = "Residents asked about bus routes and the library hours, and officers promised answers within a month of the meeting at the town hall.";
+
+    #[test]
+    fn a_description_only_in_the_metadata_is_no_standfirst() {
+        let page = page_with(
+            r#"<meta name="description" content="Roads and schools get more money next year.">"#,
+            "",
+            &[PROSE, SECOND],
+        );
+        let article = clean(&page, &Options::default()).unwrap();
+        assert_eq!(article.standfirst, None);
+        assert_eq!(
+            article.description.as_deref(),
+            Some("Roads and schools get more money next year.")
+        );
+    }
+
+    #[test]
+    fn a_description_repeating_the_first_paragraph_stays_body() {
+        let head = format!(r#"<meta name="description" content="{PROSE}">"#);
+        let page = page_with(&head, "", &[PROSE, SECOND]);
+        let article = clean(&page, &Options::default()).unwrap();
+        assert_eq!(article.standfirst, None);
+        assert_eq!(article.description.as_deref(), Some(PROSE));
+        assert!(article.text.starts_with(PROSE), "{:?}", article.text);
+        assert_eq!(article.text.matches(PROSE).count(), 1);
+    }
+
+    #[test]
+    fn a_deck_printed_in_the_head_is_the_standfirst() {
+        let deck = "Roads and schools get more money next year, and the library keeps its Sunday hours after a long campaign.";
+        let head = format!(r#"<meta name="description" content="{deck}…">"#);
+        let page = page_with(
+            &head,
+            &format!("<p class=deck>{deck}</p>"),
+            &[PROSE, SECOND],
+        );
+        let article = clean(&page, &Options::default()).unwrap();
+        assert_eq!(article.standfirst.as_deref(), Some(deck));
+        assert!(article.text.starts_with(PROSE), "{:?}", article.text);
+        assert!(!article.removed.iter().any(|r| r.text == deck));
     }
 
     #[test]
