@@ -186,6 +186,7 @@ mod tests {
             description: None,
             published: None,
             byline: None,
+            authors: vec![],
             site: None,
             url: Some(url.to_owned()),
             lang: None,

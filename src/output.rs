@@ -369,6 +369,7 @@ mod tests {
             description: None,
             published: None,
             byline: None,
+            authors: vec![],
             site: None,
             url: None,
             lang: None,

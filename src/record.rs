@@ -39,8 +39,14 @@ pub struct Article {
     /// `YYYY-MM-DDTHH:MM:SS±HH:MM` when the source gives a time with its offset from UTC
     /// (UTC written `+00:00`). A time without an offset gives the date alone.
     pub published: Option<String>,
-    /// Author names, without "By" and without dates.
+    /// The byline: the author names of [`Article::authors`] joined by ", ", without "By",
+    /// roles or dates; when a page names no person but credits an organisation, that
+    /// organisation (which is not in `authors`).
     pub byline: Option<String>,
+    /// The people named as authors, one name each, credentials kept with the name
+    /// ("Jane Doe, MD, PhD" is one person); always present, empty when none is named.
+    #[serde(default)]
+    pub authors: Vec<String>,
     /// Name of the publishing site.
     pub site: Option<String>,
     /// Canonical URL of the article.

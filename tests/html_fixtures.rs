@@ -3,7 +3,7 @@
 //! README.md there):
 //!
 //! - the metadata fields the page defines (`title`, `standfirst`, `description`,
-//!   `byline`, `published`, `lang`, `site`, `url`), exactly; a field left out of an expectation is not checked,
+//!   `byline`, `authors`, `published`, `lang`, `site`, `url`), exactly; a field left out of an expectation is not checked,
 //!   a `null` one must be `null`;
 //! - every `keep` snippet (each paragraph's opening, list items, headings, table rows,
 //!   quotes) in a body block of the given kind, in the order given;
@@ -31,6 +31,7 @@ const FIELDS: &[&str] = &[
     "standfirst",
     "description",
     "byline",
+    "authors",
     "published",
     "lang",
     "site",

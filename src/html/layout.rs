@@ -47,9 +47,7 @@ pub fn layout(
         mark_headline(blocks, headline);
     }
     mark_kicker(blocks);
-    if let Some(byline) = &meta.byline {
-        mark_byline_lines(blocks, byline, meta.description.as_deref());
-    }
+    mark_byline_lines(blocks, &credited(meta), meta.description.as_deref());
     let standfirst = meta
         .description
         .as_deref()
@@ -115,16 +113,28 @@ fn mark_kicker(blocks: &mut [Block]) {
     }
 }
 
-/// Short lines before the first paragraph of prose that name an author of the byline
-/// (from the metadata) go as bylines: `Jane Roe, Reporter · 3 May 2026`. The deck (the
-/// block printing the description) does not end the head.
-fn mark_byline_lines(blocks: &mut [Block], byline: &str, description: Option<&str>) {
-    let deck = description.map(fold);
-    let names: Vec<String> = byline
-        .split(", ")
+/// The names the metadata credits, folded, without credentials: the authors, else the
+/// organisation of the byline; only names of two words or more (one word is found in
+/// too many lines).
+fn credited(meta: &PageMeta) -> Vec<String> {
+    let names: Vec<&str> = if meta.authors.is_empty() {
+        meta.byline.iter().map(String::as_str).collect()
+    } else {
+        meta.authors.iter().map(String::as_str).collect()
+    };
+    names
+        .into_iter()
+        .filter_map(|n| n.split(", ").next())
         .map(fold)
         .filter(|n| n.split(' ').count() >= 2)
-        .collect();
+        .collect()
+}
+
+/// Short lines before the first paragraph of prose that name an author credited by
+/// the metadata go as bylines: `Jane Roe, Reporter · 3 May 2026`. The deck (the block
+/// printing the description) does not end the head.
+fn mark_byline_lines(blocks: &mut [Block], names: &[String], description: Option<&str>) {
+    let deck = description.map(fold);
     if names.is_empty() {
         return;
     }

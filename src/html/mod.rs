@@ -311,7 +311,10 @@ fn from_page_text(blocks: &[Block], options: &Options) -> Article {
 fn fill_metadata(article: &mut Article, meta: PageMeta) {
     article.title = meta.title.or(article.title.take());
     article.description = meta.description;
-    article.byline = meta.byline.or(article.byline.take());
+    if meta.byline.is_some() {
+        article.byline = meta.byline;
+        article.authors = meta.authors;
+    }
     article.published = meta.published.or(article.published.take());
     article.site = meta.site;
     article.url = meta.url;
