@@ -43,29 +43,67 @@ const ARTICLE_BODY_CONTAINMENT: f32 = 0.6;
 
 /// Clean an HTML page; fails only over the block limit (`options.max_blocks`).
 ///
-/// `noscript` content is not page text, except on a page that shows almost nothing
-/// else: pages built by scripts often print the whole article inside `noscript` for
-/// readers and crawlers without scripts (forums, single-page apps). When the page
-/// gives less than [`MIN_REGION_CHARS`] of text, it is cleaned again with its
-/// `noscript` elements read as ordinary containers, and that result is kept when it
-/// gives at least [`MIN_REGION_CHARS`] more (not a "please enable JavaScript" line).
+/// Content a page keeps out of sight is not page text, except on a page that shows
+/// almost nothing else. When the page gives less than [`MIN_REGION_CHARS`] of text, it
+/// is read a second time in two ways, and a second reading is kept when it gives at
+/// least [`MIN_REGION_CHARS`] more (not a "please enable JavaScript" line):
+///
+/// - with its `noscript` elements read as ordinary containers: pages built by scripts
+///   often print the whole article there for readers and crawlers without scripts
+///   (forums, single-page apps);
+/// - with the content of elements carrying the `hidden` attribute read as shown:
+///   streaming server rendering sends the real content in hidden containers (`<div
+///   hidden id="S:0">`) that a script moves into place, after a placeholder.
 pub fn clean(page: &str, options: &Options) -> Result<Article, CleanError> {
-    let article = clean_page(page, options)?;
-    if article.text.chars().count() >= MIN_REGION_CHARS {
-        return Ok(article);
+    let mut best = clean_page(page, Reading::Shown, options)?;
+    for reading in [Reading::Noscript, Reading::Hidden] {
+        if best.text.chars().count() >= MIN_REGION_CHARS {
+            break;
+        }
+        let Some(retry) = second_reading(page, reading, options) else {
+            continue;
+        };
+        let gained = retry.text.chars().count() >= best.text.chars().count() + MIN_REGION_CHARS;
+        if gained {
+            best = retry;
+        }
     }
-    let Some(opened) = noscript_opened(page) else {
-        return Ok(article);
+    Ok(best)
+}
+
+/// How a page is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// What the page shows.
+    Shown,
+    /// `noscript` content read as markup.
+    Noscript,
+    /// The content of `hidden` elements read as shown.
+    Hidden,
+}
+
+/// The record of a second reading of the page, when the page has what it opens (a
+/// `noscript` element, a `hidden` attribute) and the reading does not fail.
+fn second_reading(page: &str, reading: Reading, options: &Options) -> Option<Article> {
+    let mut article = match reading {
+        Reading::Shown => return None,
+        Reading::Noscript => clean_page(&noscript_opened(page)?, reading, options).ok()?,
+        Reading::Hidden if has_hidden_attribute(page) => clean_page(page, reading, options).ok()?,
+        Reading::Hidden => return None,
     };
-    let Ok(mut retry) = clean_page(&opened, options) else {
-        return Ok(article);
-    };
-    let gained = retry.text.chars().count() >= article.text.chars().count() + MIN_REGION_CHARS;
-    if !gained {
-        return Ok(article);
-    }
-    retry.stats.input_bytes = page.len();
-    Ok(retry)
+    article.stats.input_bytes = page.len();
+    Some(article)
+}
+
+/// Whether the page may have an element with a `hidden` attribute (a cheap test: the
+/// word inside a tag).
+fn has_hidden_attribute(page: &str) -> bool {
+    static HIDDEN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let hidden = HIDDEN.get_or_init(|| {
+        regex::Regex::new(r"(?i)<[a-z][^<>]*\shidden(?:[\s=/>]|$)")
+            .expect("the hidden pattern compiles")
+    });
+    hidden.is_match(page)
 }
 
 /// The page with every `noscript` tag renamed to a `div`, so that its content parses as
@@ -79,14 +117,16 @@ fn noscript_opened(page: &str) -> Option<String> {
         .then(|| tag.replace_all(page, "<${1}div").into_owned())
 }
 
-/// Clean an HTML page as parsed, `noscript` content left out.
-fn clean_page(page: &str, options: &Options) -> Result<Article, CleanError> {
+/// Clean an HTML page as parsed, `noscript` content left out, `hidden` content read
+/// only in the [`Reading::Hidden`] reading.
+fn clean_page(page: &str, reading: Reading, options: &Options) -> Result<Article, CleanError> {
     let parse::Parsed {
         document,
         flattened,
     } = parse::parse_document(page, options.max_depth);
     let meta = crate::meta::page::extract(&document);
-    let parsed = dom::page_blocks_upto(&document, options.max_blocks)?;
+    let reveal_hidden = reading == Reading::Hidden;
+    let parsed = dom::page_blocks_reading(&document, options.max_blocks, reveal_hidden)?;
     drop(document);
     let parsed = table_rows(inherit_kinds(parsed));
     let first_h1 = first_h1(&parsed);
@@ -418,6 +458,44 @@ mod tests {
         assert_eq!(article.standfirst.as_deref(), Some(deck));
         assert!(article.text.starts_with(PROSE), "{:?}", article.text);
         assert!(!article.removed.iter().any(|r| r.text == deck));
+    }
+
+    #[test]
+    fn content_streamed_into_a_hidden_container_is_read_from_it() {
+        let paragraphs: String = [PROSE, SECOND]
+            .iter()
+            .map(|p| format!("<p>{p}</p>"))
+            .collect();
+        let page = format!(
+            "<html><body><main><template id=\"B:0\"></template><p>Loading…</p></main>\
+             <div hidden id=\"S:0\"><article>{paragraphs}</article></div>\
+             <script>$RC(\"B:0\",\"S:0\")</script></body></html>"
+        );
+        let article = clean(&page, &Options::default()).unwrap();
+        assert!(article.text.starts_with(PROSE), "{:?}", article.text);
+        assert!(article.text.contains(SECOND));
+        assert!(!article.text.contains("Loading"));
+    }
+
+    #[test]
+    fn hidden_content_beside_a_shown_article_is_not_read() {
+        let page = page_with(
+            "",
+            "",
+            &[PROSE, SECOND, "<span hidden>A hidden sign-in dialog asks you to register for a free account to save articles and comment on them.</span>"],
+        );
+        let text = text_of(&page);
+        assert!(text.contains(PROSE));
+        assert!(!text.contains("sign-in dialog"), "{text:?}");
+    }
+
+    #[test]
+    fn the_hidden_attribute_is_found_in_tags_only() {
+        assert!(has_hidden_attribute("<div hidden id=S:0>"));
+        assert!(has_hidden_attribute("<DIV class=x HIDDEN>"));
+        assert!(has_hidden_attribute("<p hidden=\"\">"));
+        assert!(!has_hidden_attribute("<p>a hidden gem</p>"));
+        assert!(!has_hidden_attribute("<input type=hidden>"));
     }
 
     #[test]
