@@ -28,6 +28,7 @@ pub fn article(
     if !drop_repeated_lead(&mut blocks) {
         found.standfirst = None;
     }
+    let warnings: Vec<String> = short_body_warning(&blocks).into_iter().collect();
     let mut body = Vec::new();
     let mut removed = Vec::new();
     let mut removed_chars = 0;
@@ -69,7 +70,7 @@ pub fn article(
         text,
         blocks: body,
         removed: if explain { removed } else { Vec::new() },
-        warnings: Vec::new(),
+        warnings,
         stats: Stats {
             input_bytes: 0,
             kept_chars,
@@ -85,6 +86,79 @@ pub fn body_text(blocks: &[BodyBlock]) -> String {
         .map(|b| b.text.as_str())
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+/// A body under this many characters is short (see [`short_body_warning`]).
+pub const SHORT_BODY_CHARS: usize = 200;
+/// Fewest characters the page must show for a short body to be worth a warning: five
+/// times the longest short body, so the page always shows at least five times the body.
+pub const SHORT_BODY_PAGE_MIN_CHARS: usize = 5 * SHORT_BODY_CHARS;
+
+/// When the body is short (under [`SHORT_BODY_CHARS`] characters) while the page shows
+/// much more text (at least [`SHORT_BODY_PAGE_MIN_CHARS`]), a warning that says where the text went, so that the record is
+/// never silent about it: `body has 0 characters while the page shows 5,432: removed
+/// navigation 3,100, comments 1,900, related 400; kept as title 32`. The page's text is
+/// every block the front end read (kept, placed or removed); reasons are listed by the
+/// characters they took, most first.
+pub fn short_body_warning(blocks: &[Block]) -> Option<String> {
+    let chars = |role: &dyn Fn(Role) -> bool| -> usize {
+        blocks
+            .iter()
+            .filter(|b| role(b.role))
+            .map(Block::char_count)
+            .sum()
+    };
+    let body = chars(&|r| r == Role::Body);
+    let page = chars(&|_| true);
+    let short = body < SHORT_BODY_CHARS && page >= SHORT_BODY_PAGE_MIN_CHARS;
+    if !short {
+        return None;
+    }
+    let mut by_reason: Vec<(Reason, usize)> = Vec::new();
+    for block in blocks {
+        if let Role::Removed(reason) = block.role {
+            match by_reason.iter_mut().find(|(r, _)| *r == reason) {
+                Some((_, total)) => *total += block.char_count(),
+                None => by_reason.push((reason, block.char_count())),
+            }
+        }
+    }
+    by_reason.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    let removed: Vec<String> = by_reason
+        .iter()
+        .map(|(reason, n)| format!("{} {}", reason.code(), thousands(*n)))
+        .collect();
+    let mut warning = format!(
+        "body has {} characters while the page shows {}",
+        thousands(body),
+        thousands(page)
+    );
+    if !removed.is_empty() {
+        warning.push_str(&format!(": removed {}", removed.join(", ")));
+    }
+    let placed: Vec<String> = [(Role::Title, "title"), (Role::Standfirst, "standfirst")]
+        .iter()
+        .map(|&(role, name)| (name, chars(&|r| r == role)))
+        .filter(|&(_, n)| n > 0)
+        .map(|(name, n)| format!("{name} {}", thousands(n)))
+        .collect();
+    if !placed.is_empty() {
+        warning.push_str(&format!("; kept as {}", placed.join(", ")));
+    }
+    Some(warning)
+}
+
+/// A count with a comma between thousands: `5,432`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// Resolve a standfirst that the first body block after it repeats: the shorter copy
@@ -199,6 +273,54 @@ mod tests {
         assert_eq!(article.standfirst.as_deref(), Some(LEAD));
         assert_eq!(article.text, "Engineers found rust in three places.");
         assert_eq!(article.removed[0].text, short);
+    }
+
+    #[test]
+    fn counts_have_thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(5432), "5,432");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    fn removed(text_chars: usize, reason: Reason) -> Block {
+        block(&"x".repeat(text_chars), Role::Removed(reason))
+    }
+
+    #[test]
+    fn a_short_body_on_a_long_page_says_where_the_text_went() {
+        let blocks = vec![
+            block("A headline of thirty characters", Role::Title),
+            removed(3_100, Reason::Navigation),
+            removed(400, Reason::Related),
+            removed(1_000, Reason::Comments),
+            removed(900, Reason::Comments),
+            block("Short body.", Role::Body),
+        ];
+        let article = article(InputKind::Html, blocks, Found::default(), false);
+        assert_eq!(
+            article.warnings,
+            ["body has 11 characters while the page shows 5,442: removed navigation 3,100, comments 1,900, related 400; kept as title 31"]
+        );
+    }
+
+    #[test]
+    fn no_warning_for_a_long_body_or_a_short_page() {
+        let long_body = vec![
+            removed(5_000, Reason::Navigation),
+            block(&"y".repeat(200), Role::Body),
+        ];
+        assert_eq!(short_body_warning(&long_body), None);
+        let short_page = vec![
+            removed(800, Reason::Navigation),
+            block("Short body.", Role::Body),
+        ];
+        assert_eq!(short_body_warning(&short_page), None);
+        let empty = vec![removed(1_000, Reason::Paywall)];
+        assert_eq!(
+            short_body_warning(&empty).as_deref(),
+            Some("body has 0 characters while the page shows 1,000: removed paywall 1,000")
+        );
     }
 
     #[test]
