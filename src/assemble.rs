@@ -184,8 +184,8 @@ fn drop_repeated_lead(blocks: &mut [Block]) -> bool {
 }
 
 /// Whether `standfirst` and `paragraph` print one lead: equal or one the start of the
-/// other after folding case, white space and a trailing ellipsis, or (from
-/// [`REPEAT_MIN_WORDS`] words) the shorter's word shingles nearly all in the longer.
+/// other after folding case, white space and a trailing ellipsis, or (from six words)
+/// 85% of the shorter's word shingles in the longer.
 pub fn repeats_lead(standfirst: &str, paragraph: &str) -> bool {
     let (a, b) = (fold(standfirst), fold(paragraph));
     if a.is_empty() || b.is_empty() {

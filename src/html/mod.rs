@@ -44,9 +44,10 @@ const ARTICLE_BODY_CONTAINMENT: f32 = 0.6;
 /// Clean an HTML page; fails only over the block limit (`options.max_blocks`).
 ///
 /// Content a page keeps out of sight is not page text, except on a page that shows
-/// almost nothing else. When the page gives less than [`MIN_REGION_CHARS`] of text, it
-/// is read a second time in two ways, and a second reading is kept when it gives at
-/// least [`MIN_REGION_CHARS`] more (not a "please enable JavaScript" line):
+/// almost nothing else. When the page gives less than 200 characters of text
+/// (`MIN_REGION_CHARS`), it is read a second time in two ways, and a second reading is
+/// kept when it gives at least 200 characters more (not a "please enable JavaScript"
+/// line):
 ///
 /// - with its `noscript` elements read as ordinary containers: pages built by scripts
 ///   often print the whole article there for readers and crawlers without scripts
