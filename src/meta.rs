@@ -8,8 +8,8 @@ pub mod page;
 pub struct Found {
     /// Publication date, ISO 8601.
     pub published: Option<String>,
-    /// Author names.
-    pub byline: Option<String>,
+    /// Author names, one person each.
+    pub authors: Vec<String>,
     /// The headline.
     pub title: Option<String>,
     /// The summary under the headline.
@@ -21,7 +21,11 @@ impl Found {
     pub fn merge(self, other: Found) -> Found {
         Found {
             published: self.published.or(other.published),
-            byline: self.byline.or(other.byline),
+            authors: if self.authors.is_empty() {
+                other.authors
+            } else {
+                self.authors
+            },
             title: self.title.or(other.title),
             standfirst: self.standfirst.or(other.standfirst),
         }

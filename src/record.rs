@@ -26,12 +26,27 @@ pub struct Article {
     pub input: InputKind,
     /// The headline, without site-name decoration; `null` when the input has none.
     pub title: Option<String>,
-    /// The summary printed under the headline (deck, standfirst), when there is one.
+    /// The summary the page prints under the headline, set apart from the body (a deck,
+    /// a standfirst); `null` when the page prints none. Never repeated as the first body
+    /// block.
     pub standfirst: Option<String>,
-    /// Publication date or date-time, ISO 8601.
+    /// The page's own summary from its metadata (HTML: `og:description`, `<meta
+    /// name=description>`, `twitter:description`, JSON-LD `description`), whether or not
+    /// the page prints it; `null` for text input and pages without one.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Publication date, in one of two ISO 8601 shapes: `YYYY-MM-DD`, or
+    /// `YYYY-MM-DDTHH:MM:SS±HH:MM` when the source gives a time with its offset from UTC
+    /// (UTC written `+00:00`). A time without an offset gives the date alone.
     pub published: Option<String>,
-    /// Author names, without "By" and without dates.
+    /// The byline: the author names of [`Article::authors`] joined by ", ", without "By",
+    /// roles or dates; when a page names no person but credits an organisation, that
+    /// organisation (which is not in `authors`).
     pub byline: Option<String>,
+    /// The people named as authors, one name each, credentials kept with the name
+    /// ("Jane Doe, MD, PhD" is one person); always present, empty when none is named.
+    #[serde(default)]
+    pub authors: Vec<String>,
     /// Name of the publishing site.
     pub site: Option<String>,
     /// The address the input was fetched from, as the caller gave it (`--url`, a JSON

@@ -130,14 +130,14 @@ impl FrontEnd {
         }
     }
 
-    /// The record's article text and metadata. The article text is what the record
-    /// says the page shows as its article: the standfirst, when the page's visible text
-    /// holds it (a lead set apart under the headline; not a description found only in
-    /// the page's metadata, which `--format text` prints too), then the body. The
-    /// headline is scored as metadata.
+    /// The record's article text and metadata. The article text is what `--format
+    /// text` prints as the article under the headline: the standfirst (a lead the page
+    /// prints set apart; a description found only in the page's metadata is the
+    /// record's `description`, not article text), then the body. The headline is
+    /// scored as metadata.
     pub fn extract(self, page: &str, naive: &str) -> Extraction {
         let article = self.clean(page, naive);
-        let text = printed_article_text(article.standfirst.as_deref(), &article.text, naive);
+        let text = printed_article_text(article.standfirst.as_deref(), &article.text);
         Extraction {
             meta: MetaValues {
                 title: article.title,
@@ -339,12 +339,10 @@ fn evaluate_wcxb(args: &EvalArgs) -> Result<WordReport, EvalError> {
     Ok(report)
 }
 
-/// The standfirst (when `visible`, the page's visible text outside `noscript`, holds
-/// it) and the body, separated by a blank line.
-fn printed_article_text(standfirst: Option<&str>, body: &str, visible: &str) -> String {
-    let printed =
-        standfirst.filter(|s| crate::text::normalise(visible).contains(&crate::text::normalise(s)));
-    match printed {
+/// The standfirst and the body, separated by a blank line, as `--format text` prints
+/// them under the headline.
+fn printed_article_text(standfirst: Option<&str>, body: &str) -> String {
+    match standfirst {
         Some(standfirst) if body.is_empty() => standfirst.to_owned(),
         Some(standfirst) => format!("{standfirst}\n\n{body}"),
         None => body.to_owned(),
@@ -356,21 +354,23 @@ mod tests {
     use super::printed_article_text;
 
     #[test]
-    fn a_standfirst_the_page_prints_is_article_text() {
-        let visible = "Menu\nHeadline\nThe lead,  set apart.\nThe body.";
-        let text = printed_article_text(Some("The lead, set apart."), "The body.", visible);
+    fn the_standfirst_comes_before_the_body() {
+        let text = printed_article_text(Some("The lead, set apart."), "The body.");
         assert_eq!(text, "The lead, set apart.\n\nThe body.");
+        assert_eq!(printed_article_text(Some("The lead."), ""), "The lead.");
+        assert_eq!(printed_article_text(None, "The body."), "The body.");
     }
 
     #[test]
-    fn a_description_only_in_the_metadata_is_not() {
-        let visible = "Headline\nThe body.";
-        let text =
-            printed_article_text(Some("A summary for search engines."), "The body.", visible);
-        assert_eq!(text, "The body.");
-        assert_eq!(
-            printed_article_text(None, "The body.", visible),
-            "The body."
+    fn a_page_description_is_not_article_text() {
+        let page = r#"<html><head><meta name="description" content="A summary for search engines only."></head>
+            <body><h1>A headline for the test page</h1><article><p>The council met on Tuesday evening to discuss the new budget for the coming year, which includes higher spending on roads and schools. Residents asked about bus routes and the library hours, and officers promised answers within a month of the meeting.</p></article></body></html>"#;
+        let extraction = super::FrontEnd::Html.extract(page, "");
+        assert!(
+            !extraction.text.contains("search engines"),
+            "{}",
+            extraction.text
         );
+        assert!(extraction.text.starts_with("The council met"));
     }
 }

@@ -7,7 +7,7 @@ use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node};
 
 use super::hints::{hint, Hint};
-use super::visible::{is_invisible, WalkAttrs, BLOCKS};
+use super::visible::{is_invisible_unless_revealed, WalkAttrs, BLOCKS};
 use crate::block::{Block, BlockKind, Structure};
 use crate::error::CleanError;
 
@@ -108,13 +108,21 @@ impl Page {
 /// Build the blocks of a parsed page, however many (for tests).
 #[cfg(test)]
 pub fn page_blocks(document: &Html) -> Page {
-    page_blocks_upto(document, usize::MAX).unwrap_or_default()
+    page_blocks_reading(document, usize::MAX, false).unwrap_or_default()
 }
 
 /// Build the blocks of a parsed page, giving up with [`CleanError::TooManyBlocks`] as
-/// soon as there are more than `max_blocks`.
-pub fn page_blocks_upto(document: &Html, max_blocks: usize) -> Result<Page, CleanError> {
-    let mut walk = Walk::default();
+/// soon as there are more than `max_blocks`. The content of elements with the `hidden`
+/// attribute is read as shown when `reveal_hidden` (see [`super::clean`]).
+pub fn page_blocks_reading(
+    document: &Html,
+    max_blocks: usize,
+    reveal_hidden: bool,
+) -> Result<Page, CleanError> {
+    let mut walk = Walk {
+        reveal_hidden,
+        ..Walk::default()
+    };
     walk.page.elements.push(Element {
         parent: None,
         tag: Tag::Other,
@@ -204,6 +212,7 @@ struct Walk {
     pre_depth: usize,
     /// The language of the open `pre` (from its class or its `code` element's).
     code_lang: Option<String>,
+    reveal_hidden: bool,
 }
 
 impl Walk {
@@ -218,7 +227,7 @@ impl Walk {
                 };
                 let name = element.value().name();
                 let attrs = WalkAttrs::of(element.value());
-                if is_invisible(name, &attrs)
+                if is_invisible_unless_revealed(name, &attrs, self.reveal_hidden)
                     || CONTROLS.contains(&name)
                     || RUBY_ANNOTATIONS.contains(&name)
                 {

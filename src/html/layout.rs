@@ -2,10 +2,12 @@
 //! its metadata) or its first `h1`; the block that prints it is the title and further
 //! copies go as `duplicate_headline`; a short section path glued before it goes as
 //! `breadcrumb`. A block that repeats the page's description right under the headline
-//! is the standfirst when it stands apart from the body (the next block is held by
-//! another parent); the body's own first paragraph, which many sites reuse as the
-//! description, stays body. A byline line of the article's head between deck and body
-//! (the next block left after the detectors) also sets the deck apart.
+//! is the standfirst when the page prints it set apart: in the article's head between
+//! the title and the body (often outside the scored region), or near the top of the
+//! body when the next block is held by another parent; the body's own first paragraph,
+//! which many sites reuse as the description, stays body. A byline line of the
+//! article's head between deck and body (the next block left after the detectors) also
+//! sets the deck apart.
 //!
 //! The head of the article holds more furniture than a text has: a short line naming the
 //! author known from the metadata (with a date, a role or a reading time: `Jane Roe ·
@@ -23,6 +25,9 @@ use crate::reason::Reason;
 const BREADCRUMB_MAX_WORDS: usize = 5;
 /// How many body blocks from the top the standfirst may stand.
 const STANDFIRST_WINDOW: usize = 3;
+/// How many blocks before the body a deck left out of the region may stand when no
+/// title stands before the body.
+const HEAD_WINDOW: usize = 8;
 /// Most words of a line in the article's head that names the author.
 const BYLINE_LINE_MAX_WORDS: usize = 16;
 /// Fewest words of the first paragraph of prose: the head ends there.
@@ -42,9 +47,7 @@ pub fn layout(
         mark_headline(blocks, headline);
     }
     mark_kicker(blocks);
-    if let Some(byline) = &meta.byline {
-        mark_byline_lines(blocks, byline, meta.description.as_deref());
-    }
+    mark_byline_lines(blocks, &credited(meta), meta.description.as_deref());
     let standfirst = meta
         .description
         .as_deref()
@@ -110,16 +113,28 @@ fn mark_kicker(blocks: &mut [Block]) {
     }
 }
 
-/// Short lines before the first paragraph of prose that name an author of the byline
-/// (from the metadata) go as bylines: `Jane Roe, Reporter · 3 May 2026`. The deck (the
-/// block printing the description) does not end the head.
-fn mark_byline_lines(blocks: &mut [Block], byline: &str, description: Option<&str>) {
-    let deck = description.map(fold);
-    let names: Vec<String> = byline
-        .split(", ")
+/// The names the metadata credits, folded, without credentials: the authors, else the
+/// organisation of the byline; only names of two words or more (one word is found in
+/// too many lines).
+fn credited(meta: &PageMeta) -> Vec<String> {
+    let names: Vec<&str> = if meta.authors.is_empty() {
+        meta.byline.iter().map(String::as_str).collect()
+    } else {
+        meta.authors.iter().map(String::as_str).collect()
+    };
+    names
+        .into_iter()
+        .filter_map(|n| n.split(", ").next())
         .map(fold)
         .filter(|n| n.split(' ').count() >= 2)
-        .collect();
+        .collect()
+}
+
+/// Short lines before the first paragraph of prose that name an author credited by
+/// the metadata go as bylines: `Jane Roe, Reporter · 3 May 2026`. The deck (the block
+/// printing the description) does not end the head.
+fn mark_byline_lines(blocks: &mut [Block], names: &[String], description: Option<&str>) {
+    let deck = description.map(fold);
     if names.is_empty() {
         return;
     }
@@ -159,18 +174,77 @@ fn stands_apart(blocks: &[Block], apart: &[bool], at: usize) -> bool {
     })
 }
 
-/// A body block near the top that prints the description is the standfirst.
+/// The standfirst: the block that prints the page's description as a deck, either in
+/// the article's head (before the first body block, where the region left it out) or
+/// among the first body blocks, set apart from the body. A description the page does
+/// not print this way is no standfirst (it is the record's `description`).
 fn mark_standfirst(blocks: &mut [Block], apart: &[bool], description: &str) -> Option<String> {
-    let wanted = fold(description);
+    let wanted = deck_key(description);
+    let at = deck_in_head(blocks, &wanted).or_else(|| deck_in_body(blocks, apart, &wanted))?;
+    blocks[at].role = Role::Standfirst;
+    Some(blocks[at].text.clone())
+}
+
+/// The text of a deck for comparison: folded, without a trailing ellipsis (`…`, `...`,
+/// `[…]`) or stop.
+fn deck_key(text: &str) -> String {
+    fold(text)
+        .trim_end_matches(['…', '.', ' ', '[', ']'])
+        .to_owned()
+}
+
+/// Fewest words shared for a deck and a description to match by one starting the
+/// other (a description cut short, or one that runs on into the body).
+const DECK_PREFIX_MIN_WORDS: usize = 12;
+
+/// Whether a block of the article's head prints the description (both as
+/// [`deck_key`]s): the same text, or one the start of the other from
+/// [`DECK_PREFIX_MIN_WORDS`] words (a description cut short with an ellipsis, or one
+/// that runs on past the deck).
+fn prints_description(block: &str, wanted: &str) -> bool {
+    if block == wanted {
+        return true;
+    }
+    let (short, long) = if block.len() <= wanted.len() {
+        (block, wanted)
+    } else {
+        (wanted, block)
+    };
+    long.starts_with(short)
+        && long[short.len()..].starts_with([' ', ',', ';', '.', ':'])
+        && crate::block::word_count_upto(short, DECK_PREFIX_MIN_WORDS) >= DECK_PREFIX_MIN_WORDS
+}
+
+/// A block of the article's head that prints the description: before the first body
+/// block, after the title when the title stands there (else among the
+/// [`HEAD_WINDOW`] blocks before the body), left out of the region as navigation or
+/// taken for a teaser (`related`).
+fn deck_in_head(blocks: &[Block], wanted: &str) -> Option<usize> {
+    let first_body = blocks
+        .iter()
+        .position(Block::is_body)
+        .unwrap_or(blocks.len());
+    let title = blocks[..first_body]
+        .iter()
+        .rposition(|b| b.role == Role::Title);
+    let start = title.map_or(first_body.saturating_sub(HEAD_WINDOW), |t| t + 1);
+    (start..first_body).find(|&i| {
+        matches!(
+            blocks[i].role,
+            Role::Removed(Reason::Navigation | Reason::Related)
+        ) && prints_description(&deck_key(&blocks[i].text), wanted)
+    })
+}
+
+/// A body block near the top that prints the description and stands apart from the
+/// body (never the only body block).
+fn deck_in_body(blocks: &[Block], apart: &[bool], wanted: &str) -> Option<usize> {
     let body: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].is_body()).collect();
     if body.len() < 2 {
         return None;
     }
-    let at = body
-        .iter()
+    body.into_iter()
         .take(STANDFIRST_WINDOW)
-        .find(|&&i| fold(&blocks[i].text) == wanted)
-        .filter(|&&i| stands_apart(blocks, apart, i))?;
-    blocks[*at].role = Role::Standfirst;
-    Some(blocks[*at].text.clone())
+        .find(|&i| deck_key(&blocks[i].text) == wanted)
+        .filter(|&i| stands_apart(blocks, apart, i))
 }

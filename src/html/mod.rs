@@ -46,12 +46,18 @@ const ARTICLE_BODY_CONTAINMENT: f32 = 0.6;
 
 /// Clean an HTML page; fails only over the block limit (`options.max_blocks`).
 ///
-/// `noscript` content is not page text, except on a page that shows almost nothing
-/// else: pages built by scripts often print the whole article inside `noscript` for
-/// readers and crawlers without scripts (forums, single-page apps). When the page
-/// gives less than [`MIN_REGION_CHARS`] of text, it is cleaned again with its
-/// `noscript` elements read as ordinary containers, and that result is kept when it
-/// gives at least [`MIN_REGION_CHARS`] more (not a "please enable JavaScript" line).
+/// Content a page keeps out of sight is not page text, except on a page that shows
+/// almost nothing else. When the page gives less than 200 characters of text
+/// (`MIN_REGION_CHARS`), it is read a second time in two ways, and a second reading is
+/// kept when it gives at least 200 characters more (not a "please enable JavaScript"
+/// line):
+///
+/// - with its `noscript` elements read as ordinary containers: pages built by scripts
+///   often print the whole article there for readers and crawlers without scripts
+///   (forums, single-page apps);
+/// - with the content of elements carrying the `hidden` attribute read as shown:
+///   streaming server rendering sends the real content in hidden containers (`<div
+///   hidden id="S:0">`) that a script moves into place, after a placeholder.
 ///
 /// `base`, the address the page was fetched from, resolves a relative canonical URL.
 pub fn clean(
@@ -59,22 +65,64 @@ pub fn clean(
     options: &Options,
     base: Option<&url::Url>,
 ) -> Result<Article, CleanError> {
-    let article = clean_page(page, options, base)?;
-    if article.text.chars().count() >= MIN_REGION_CHARS {
-        return Ok(article);
+    let mut best = clean_page(page, Reading::Shown, options, base)?;
+    for reading in [Reading::Noscript, Reading::Hidden] {
+        if best.text.chars().count() >= MIN_REGION_CHARS {
+            break;
+        }
+        let Some(retry) = second_reading(page, reading, options, base) else {
+            continue;
+        };
+        let gained = retry.text.chars().count() >= best.text.chars().count() + MIN_REGION_CHARS;
+        if gained {
+            best = retry;
+        }
     }
-    let Some(opened) = noscript_opened(page) else {
-        return Ok(article);
+    Ok(best)
+}
+
+/// How a page is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// What the page shows.
+    Shown,
+    /// `noscript` content read as markup.
+    Noscript,
+    /// The content of `hidden` elements read as shown.
+    Hidden,
+}
+
+/// The record of a second reading of the page, when the page has what it opens (a
+/// `noscript` element, a `hidden` attribute) and the reading does not fail.
+fn second_reading(
+    page: &str,
+    reading: Reading,
+    options: &Options,
+    base: Option<&url::Url>,
+) -> Option<Article> {
+    let mut article = match reading {
+        Reading::Shown => return None,
+        Reading::Noscript => {
+            clean_page(&noscript_opened(page)?, reading, options, base).ok()?
+        }
+        Reading::Hidden if has_hidden_attribute(page) => {
+            clean_page(page, reading, options, base).ok()?
+        }
+        Reading::Hidden => return None,
     };
-    let Ok(mut retry) = clean_page(&opened, options, base) else {
-        return Ok(article);
-    };
-    let gained = retry.text.chars().count() >= article.text.chars().count() + MIN_REGION_CHARS;
-    if !gained {
-        return Ok(article);
-    }
-    retry.stats.input_bytes = page.len();
-    Ok(retry)
+    article.stats.input_bytes = page.len();
+    Some(article)
+}
+
+/// Whether the page may have an element with a `hidden` attribute (a cheap test: the
+/// word inside a tag).
+fn has_hidden_attribute(page: &str) -> bool {
+    static HIDDEN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let hidden = HIDDEN.get_or_init(|| {
+        regex::Regex::new(r"(?i)<[a-z][^<>]*\shidden(?:[\s=/>]|$)")
+            .expect("the hidden pattern compiles")
+    });
+    hidden.is_match(page)
 }
 
 /// The page with every `noscript` tag renamed to a `div`, so that its content parses as
@@ -88,9 +136,11 @@ fn noscript_opened(page: &str) -> Option<String> {
         .then(|| tag.replace_all(page, "<${1}div").into_owned())
 }
 
-/// Clean an HTML page as parsed, `noscript` content left out.
+/// Clean an HTML page as parsed, `noscript` content left out, `hidden` content read
+/// only in the [`Reading::Hidden`] reading.
 fn clean_page(
     page: &str,
+    reading: Reading,
     options: &Options,
     base: Option<&url::Url>,
 ) -> Result<Article, CleanError> {
@@ -99,7 +149,8 @@ fn clean_page(
         flattened,
     } = parse::parse_document(page, options.max_depth);
     let meta = crate::meta::page::extract(&document, base);
-    let parsed = dom::page_blocks_upto(&document, options.max_blocks)?;
+    let reveal_hidden = reading == Reading::Hidden;
+    let parsed = dom::page_blocks_reading(&document, options.max_blocks, reveal_hidden)?;
     drop(document);
     let parsed = tables(inherit_kinds(parsed));
     let first_h1 = first_h1(&parsed);
@@ -447,11 +498,16 @@ fn from_page_text(blocks: &[Block], options: &Options) -> Article {
     article
 }
 
-/// Metadata from the markup wins over what the text gave.
+/// Metadata from the markup wins over what the text gave. The standfirst is only what
+/// the page prints as one (found by the layout pass); the metadata's summary is the
+/// record's `description`.
 fn fill_metadata(article: &mut Article, meta: PageMeta) {
     article.title = meta.title.or(article.title.take());
-    article.standfirst = article.standfirst.take().or(meta.description);
-    article.byline = meta.byline.or(article.byline.take());
+    article.description = meta.description;
+    if meta.byline.is_some() {
+        article.byline = meta.byline;
+        article.authors = meta.authors;
+    }
     article.published = meta.published.or(article.published.take());
     article.site = meta.site;
     article.canonical = meta.url;
@@ -617,6 +673,96 @@ mod tests {
             article.blocks.iter().any(|b| b.text == "Share on Twitter"),
             "{article:?}"
         );
+    }
+
+    /// A page with `head` in its `<head>`, an `h1` headline, `deck` between headline and
+    /// article, and the article's paragraphs.
+    fn page_with(head: &str, deck: &str, paragraphs: &[&str]) -> String {
+        let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
+        format!(
+            "<html><head>{head}</head><body><header><h1>Council agrees a budget for roads</h1>{deck}</header><article>{body}</article></body></html>"
+        )
+    }
+
+    const SECOND: &str = "Residents asked about bus routes and the library hours, and officers promised answers within a month of the meeting at the town hall.";
+
+    #[test]
+    fn a_description_only_in_the_metadata_is_no_standfirst() {
+        let page = page_with(
+            r#"<meta name="description" content="Roads and schools get more money next year.">"#,
+            "",
+            &[PROSE, SECOND],
+        );
+        let article = clean(&page, &Options::default(), None).unwrap();
+        assert_eq!(article.standfirst, None);
+        assert_eq!(
+            article.description.as_deref(),
+            Some("Roads and schools get more money next year.")
+        );
+    }
+
+    #[test]
+    fn a_description_repeating_the_first_paragraph_stays_body() {
+        let head = format!(r#"<meta name="description" content="{PROSE}">"#);
+        let page = page_with(&head, "", &[PROSE, SECOND]);
+        let article = clean(&page, &Options::default(), None).unwrap();
+        assert_eq!(article.standfirst, None);
+        assert_eq!(article.description.as_deref(), Some(PROSE));
+        assert!(article.text.starts_with(PROSE), "{:?}", article.text);
+        assert_eq!(article.text.matches(PROSE).count(), 1);
+    }
+
+    #[test]
+    fn a_deck_printed_in_the_head_is_the_standfirst() {
+        let deck = "Roads and schools get more money next year, and the library keeps its Sunday hours after a long campaign.";
+        let head = format!(r#"<meta name="description" content="{deck}…">"#);
+        let page = page_with(
+            &head,
+            &format!("<p class=deck>{deck}</p>"),
+            &[PROSE, SECOND],
+        );
+        let article = clean(&page, &Options::default(), None).unwrap();
+        assert_eq!(article.standfirst.as_deref(), Some(deck));
+        assert!(article.text.starts_with(PROSE), "{:?}", article.text);
+        assert!(!article.removed.iter().any(|r| r.text == deck));
+    }
+
+    #[test]
+    fn content_streamed_into_a_hidden_container_is_read_from_it() {
+        let paragraphs: String = [PROSE, SECOND]
+            .iter()
+            .map(|p| format!("<p>{p}</p>"))
+            .collect();
+        let page = format!(
+            "<html><body><main><template id=\"B:0\"></template><p>Loading…</p></main>\
+             <div hidden id=\"S:0\"><article>{paragraphs}</article></div>\
+             <script>$RC(\"B:0\",\"S:0\")</script></body></html>"
+        );
+        let article = clean(&page, &Options::default(), None).unwrap();
+        assert!(article.text.starts_with(PROSE), "{:?}", article.text);
+        assert!(article.text.contains(SECOND));
+        assert!(!article.text.contains("Loading"));
+    }
+
+    #[test]
+    fn hidden_content_beside_a_shown_article_is_not_read() {
+        let page = page_with(
+            "",
+            "",
+            &[PROSE, SECOND, "<span hidden>A hidden sign-in dialog asks you to register for a free account to save articles and comment on them.</span>"],
+        );
+        let text = text_of(&page);
+        assert!(text.contains(PROSE));
+        assert!(!text.contains("sign-in dialog"), "{text:?}");
+    }
+
+    #[test]
+    fn the_hidden_attribute_is_found_in_tags_only() {
+        assert!(has_hidden_attribute("<div hidden id=S:0>"));
+        assert!(has_hidden_attribute("<DIV class=x HIDDEN>"));
+        assert!(has_hidden_attribute("<p hidden=\"\">"));
+        assert!(!has_hidden_attribute("<p>a hidden gem</p>"));
+        assert!(!has_hidden_attribute("<input type=hidden>"));
     }
 
     #[test]

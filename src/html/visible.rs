@@ -190,7 +190,17 @@ impl<'a> WalkAttrs<'a> {
 
 /// Whether an element (named `name`, with `attrs`) and its content are not shown.
 pub(super) fn is_invisible(name: &str, attrs: &WalkAttrs<'_>) -> bool {
-    if SKIPPED.contains(&name) || attrs.hidden {
+    is_invisible_unless_revealed(name, attrs, false)
+}
+
+/// Whether an element and its content are not shown, elements with the `hidden`
+/// attribute counted as shown when `reveal_hidden` (content that scripts reveal).
+pub(super) fn is_invisible_unless_revealed(
+    name: &str,
+    attrs: &WalkAttrs<'_>,
+    reveal_hidden: bool,
+) -> bool {
+    if SKIPPED.contains(&name) || (attrs.hidden && !reveal_hidden) {
         return true;
     }
     let aria_hidden = attrs

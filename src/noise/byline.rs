@@ -35,19 +35,22 @@ const LEADING_ARTICLES: &[&str] = &[
 ];
 
 /// Remove byline lines; returns the names of the first one.
-pub fn remove(blocks: &mut [Block]) -> Option<String> {
-    let mut byline = None;
+pub fn remove(blocks: &mut [Block]) -> Vec<String> {
+    let mut authors = Vec::new();
     for block in blocks.iter_mut().filter(|b| b.is_body()) {
         if let Some(names) = parse_byline(&block.text) {
             block.remove(Reason::Byline);
-            byline = byline.or(Some(names));
+            if authors.is_empty() {
+                authors = names;
+            }
         }
     }
-    byline
+    authors
 }
 
-/// If `text` is a byline line, the author names it gives, joined by ", ".
-pub fn parse_byline(text: &str) -> Option<String> {
+/// If `text` is a byline line, the author names it gives, one person each: a credential
+/// after a name stays with it ("By Jane Doe, MD" names one person, "Jane Doe, MD").
+pub fn parse_byline(text: &str) -> Option<Vec<String>> {
     if crate::block::word_count_upto(text, MAX_WORDS) > MAX_WORDS {
         return None;
     }
@@ -57,9 +60,15 @@ pub fn parse_byline(text: &str) -> Option<String> {
     }
     let caps = prefix_pattern().captures(text)?;
     let rest = cut_trailing_parts(caps.name("rest")?.as_str());
-    let mut names = Vec::new();
+    let mut names: Vec<String> = Vec::new();
     for part in split_names(rest) {
         if is_role(part) {
+            continue;
+        }
+        if crate::meta::page::is_credential(part) {
+            let last = names.last_mut()?;
+            last.push_str(", ");
+            last.push_str(part);
             continue;
         }
         if !is_name(part) {
@@ -67,7 +76,7 @@ pub fn parse_byline(text: &str) -> Option<String> {
         }
         names.push(part.to_owned());
     }
-    (!names.is_empty()).then(|| names.join(", "))
+    (!names.is_empty()).then_some(names)
 }
 
 /// "By", "Von", "Par", "Por" and their variants, then the rest of the line.
@@ -96,7 +105,10 @@ fn split_names(rest: &str) -> impl Iterator<Item = &str> {
     static SPLIT: OnceLock<Regex> = OnceLock::new();
     SPLIT
         .get_or_init(|| {
-            Regex::new(r",\s*|\s+(?:and|und|et|y|e|&|og|och|en)\s+").expect("split compiles")
+            Regex::new(
+                r",\s*(?:(?:and|und|et|y|e|&|og|och|en)\s+)?|\s+(?:and|und|et|y|e|&|og|och|en)\s+",
+            )
+            .expect("split compiles")
         })
         .split(rest)
         .map(str::trim)
@@ -131,30 +143,34 @@ mod tests {
 
     #[test]
     fn names_without_prefix_or_roles() {
+        let names = |text: &str| parse_byline(text).unwrap_or_default();
         assert_eq!(
-            parse_byline("By Jane Doe and Omar Haddad").as_deref(),
-            Some("Jane Doe, Omar Haddad")
+            names("By Jane Doe and Omar Haddad"),
+            ["Jane Doe", "Omar Haddad"]
+        );
+        assert_eq!(names("By Jane Doe, Political Editor"), ["Jane Doe"]);
+        assert_eq!(names("Von Anna Schmidt | 3. Mai 2022"), ["Anna Schmidt"]);
+        assert_eq!(names("Por María Gómez"), ["María Gómez"]);
+        assert_eq!(
+            names("Par Luc Martin et Claire Dubois"),
+            ["Luc Martin", "Claire Dubois"]
+        );
+        assert_eq!(names("By Ursula von der Leyen"), ["Ursula von der Leyen"]);
+    }
+
+    #[test]
+    fn credentials_stay_with_the_name() {
+        let names = |text: &str| parse_byline(text).unwrap_or_default();
+        assert_eq!(names("By Jane Doe, MD, PhD"), ["Jane Doe, MD, PhD"]);
+        assert_eq!(
+            names("By Jane Doe, MD, and Omar Haddad"),
+            ["Jane Doe, MD", "Omar Haddad"]
         );
         assert_eq!(
-            parse_byline("By Jane Doe, Political Editor").as_deref(),
-            Some("Jane Doe")
+            names("By Jane Doe, Omar Haddad and Li Wei"),
+            ["Jane Doe", "Omar Haddad", "Li Wei"]
         );
-        assert_eq!(
-            parse_byline("Von Anna Schmidt | 3. Mai 2022").as_deref(),
-            Some("Anna Schmidt")
-        );
-        assert_eq!(
-            parse_byline("Por María Gómez").as_deref(),
-            Some("María Gómez")
-        );
-        assert_eq!(
-            parse_byline("Par Luc Martin et Claire Dubois").as_deref(),
-            Some("Luc Martin, Claire Dubois")
-        );
-        assert_eq!(
-            parse_byline("By Ursula von der Leyen").as_deref(),
-            Some("Ursula von der Leyen")
-        );
+        assert_eq!(parse_byline("By MD"), None);
     }
 
     #[test]

@@ -23,12 +23,12 @@ pub fn detect(blocks: &mut [Block]) -> Found {
     phrase_lines::remove(blocks);
     teasers::remove(blocks);
     let published = dateline::remove(blocks);
-    let byline = byline::remove(blocks);
+    let authors = byline::remove(blocks);
     caption::remove(blocks);
     doubled::remove(blocks);
     Found {
         published,
-        byline,
+        authors,
         ..Found::default()
     }
 }

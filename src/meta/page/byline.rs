@@ -1,7 +1,15 @@
 //! Turning raw author values into names: prefixes ("By", "Von", "Par", "Por"), dates,
 //! roles, e-mail addresses and URLs are removed; several authors are split apart so
-//! that they can be deduplicated and joined by ", ". Academic and professional
-//! credentials written after a name ("Jane Doe, MD") stay with the name.
+//! that they can be deduplicated and joined by ", ". One name is one person:
+//!
+//! - academic and professional credentials written after a name stay with it, as
+//!   written ("Jane Doe, MD, PhD" is one person, not three);
+//! - roles are dropped, whether they follow the name ("John Smith, Senior Reporter",
+//!   "Name | Title") or stand as the one word after a full name ("Tracy Parker,
+//!   Dietitian": a full name and a single word is a name and its title, not two people);
+//! - "A and B", "A, B and C", "A; B" are several people;
+//! - in a value that holds one author each (`citation_author`, `dc.creator`), a
+//!   surname first ("Kaufman, Jeff T.") is one person, kept as written.
 
 use std::sync::OnceLock;
 
@@ -70,6 +78,36 @@ pub fn names(raw: &str) -> Vec<String> {
         }
     }
     found
+}
+
+/// The author named by a value that holds one author (the `citation_author` and Dublin
+/// Core creator tags): a surname written first ("Kaufman, Jeff T.") is one person, kept
+/// as written; any other value is read as [`names`] reads it.
+pub fn name_of_one(raw: &str) -> Vec<String> {
+    let Some(text) = clean(raw) else {
+        return Vec::new();
+    };
+    match inverted_name(&text) {
+        Some(name) => vec![name],
+        None => names(&text),
+    }
+}
+
+/// `Surname, Given Names` (one comma, a surname of one or two words, given names or
+/// initials after it, no credential or role), as written.
+fn inverted_name(text: &str) -> Option<String> {
+    let (surname, given) = text.split_once(',')?;
+    let (surname, given) = (surname.trim(), given.trim());
+    let words = |t: &str| t.split_whitespace().count();
+    let plain = (1..=2).contains(&words(surname))
+        && (1..=3).contains(&words(given))
+        && !given.contains(',')
+        && !is_credential(given)
+        && reads_as_name(surname)
+        && reads_as_name(given)
+        && split_names(text).len() == 1
+        && name_part(given).is_some_and(|n| n == given);
+    plain.then(|| format!("{surname}, {given}"))
 }
 
 /// Add `name` unless a name with the same words is already there.
@@ -212,15 +250,23 @@ fn split_ignore_case(text: &str, separator: &str) -> Vec<String> {
 }
 
 /// Split a comma list into names, keeping credentials ("MD", "Ph.D.") with the name
-/// before them and dropping roles ("Staff Writer").
+/// before them and dropping roles ("Staff Writer", or the one word after a full name in
+/// "Tracy Parker, Dietitian").
 fn with_credentials(text: &str) -> Vec<String> {
+    let parts: Vec<&str> = text
+        .split(',')
+        .map(|p| p.trim().trim_end_matches(FOOTNOTE_MARKS).trim_end())
+        .filter(|p| !p.is_empty())
+        .collect();
     let mut names: Vec<String> = Vec::new();
-    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+    for (i, part) in parts.iter().enumerate() {
         if is_credential(part) {
             if let Some(last) = names.last_mut() {
                 last.push_str(", ");
                 last.push_str(part);
             }
+        } else if i > 0 && is_title_after_name(&parts) {
+            continue;
         } else if let Some(name) = name_part(part) {
             names.push(name);
         }
@@ -228,19 +274,54 @@ fn with_credentials(text: &str) -> Vec<String> {
     names
 }
 
-/// A credential after a name: every word an upper-case abbreviation or a known title.
-fn is_credential(part: &str) -> bool {
-    let known = [
-        "phd", "ph.d.", "jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "esq.",
-    ];
+/// Whether a comma list is a full name and the one word of its title: `Full Name,
+/// Word` (the word not a credential), as in "Tracy Parker, Dietitian". A list of single
+/// names ("Maria, Katerina") or of full names ("Jane Doe, John Roe") is several people.
+fn is_title_after_name(parts: &[&str]) -> bool {
+    let [name, title] = parts else {
+        return false;
+    };
+    name.split_whitespace().count() >= 2
+        && title.split_whitespace().count() == 1
+        && !is_credential(title)
+}
+
+/// Footnote marks after a name or credential ("MD*"), dropped.
+const FOOTNOTE_MARKS: &[char] = &['*', '†', '‡'];
+
+/// Degrees and suffixes written in mixed case ("PhD", "MSc", "Jr."), lower-cased.
+#[rustfmt::skip]
+const MIXED_CASE_CREDENTIALS: &[&str] = &[
+    "phd", "ph.d.", "ph.d", "dphil", "mphil", "msc", "bsc", "pharmd", "drph", "psyd",
+    "edd", "msed", "jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "esq.", "esq",
+];
+
+/// Longest upper-case abbreviation read as a credential ("FACEP").
+const CREDENTIAL_MAX_CHARS: usize = 6;
+/// Longest upper-case abbreviation with stops or a hyphen read as a credential
+/// ("F.A.C.C.", "APRN-BC"); a longer word, or a plain one of this length, is a name.
+const DOTTED_CREDENTIAL_MAX_CHARS: usize = 8;
+
+/// A credential after a name: every word (at most four) a known degree or suffix, or
+/// an upper-case abbreviation ("MD", "RD", "F.A.C.C.", "APRN-BC", "CEPF®").
+pub fn is_credential(part: &str) -> bool {
     part.split_whitespace().count() <= 4
         && part.split_whitespace().all(|w| {
-            known.contains(&w.to_lowercase().as_str())
-                || (w.chars().count() <= 6
-                    && w.chars().any(|c| c.is_uppercase())
-                    && w.chars()
-                        .all(|c| c.is_uppercase() || ".-®()0-9".contains(c)))
+            MIXED_CASE_CREDENTIALS.contains(&w.to_lowercase().as_str()) || is_abbreviation(w)
         })
+}
+
+/// An upper-case abbreviation: capitals, stops, hyphens, digits, brackets or a
+/// registered sign, short (see [`CREDENTIAL_MAX_CHARS`]).
+fn is_abbreviation(word: &str) -> bool {
+    let chars = word.chars().count();
+    let dotted = word.contains(['.', '-']);
+    let short = chars <= CREDENTIAL_MAX_CHARS || (dotted && chars <= DOTTED_CREDENTIAL_MAX_CHARS);
+    short
+        && word.chars().any(char::is_uppercase)
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || ".-®()0-9".contains(c))
 }
 
 /// A name with trailing role words removed, or `None` when nothing name-like is left.
@@ -309,6 +390,42 @@ mod tests {
         assert_eq!(names("Jane Doe, MD"), ["Jane Doe, MD"]);
         assert_eq!(names("Jane Doe, Ph.D."), ["Jane Doe, Ph.D."]);
         assert_eq!(names("Jane Doe, MS, RD"), ["Jane Doe, MS, RD"]);
+        assert_eq!(names("Jane Doe, MD, PhD"), ["Jane Doe, MD, PhD"]);
+        assert_eq!(
+            names("Jane Doe, MSc, F.A.C.C."),
+            ["Jane Doe, MSc, F.A.C.C."]
+        );
+        assert_eq!(names("Jane Doe, DNP, APRN-BC"), ["Jane Doe, DNP, APRN-BC"]);
+        assert_eq!(names("Jane Doe, MD*"), ["Jane Doe, MD"]);
+    }
+
+    #[test]
+    fn one_person_with_a_title_is_one_person() {
+        assert_eq!(names("John Smith, Senior Reporter"), ["John Smith"]);
+        assert_eq!(names("Tracy Parker, Dietitian"), ["Tracy Parker"]);
+        assert_eq!(names("Jane Doe | Health Editor"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe, MD, Staff Writer"), ["Jane Doe, MD"]);
+    }
+
+    #[test]
+    fn lists_of_people_stay_several() {
+        assert_eq!(names("Maria, Katerina"), ["Maria", "Katerina"]);
+        assert_eq!(names("Jane Doe, John Roe"), ["Jane Doe", "John Roe"]);
+        assert_eq!(
+            names("Jane Doe, MD, and John Roe, PhD"),
+            ["Jane Doe, MD", "John Roe, PhD"]
+        );
+        assert_eq!(names("Ann Poe, Bo, Cy"), ["Ann Poe", "Bo", "Cy"]);
+    }
+
+    #[test]
+    fn a_surname_first_is_one_person_where_a_value_holds_one() {
+        assert_eq!(name_of_one("Kaufman, Jeff T."), ["Kaufman, Jeff T."]);
+        assert_eq!(name_of_one("Roy, Aniruddha"), ["Roy, Aniruddha"]);
+        assert_eq!(name_of_one("Jane Doe, MD"), ["Jane Doe, MD"]);
+        assert_eq!(name_of_one("Jane Doe"), ["Jane Doe"]);
+        assert_eq!(name_of_one("Doe, Staff Writer"), ["Doe"]);
+        assert_eq!(names("Kaufman, Jeff T."), ["Kaufman", "Jeff T."]);
     }
 
     #[test]

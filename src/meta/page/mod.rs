@@ -18,6 +18,8 @@ mod title;
 
 use scraper::Html;
 
+pub use byline::is_credential;
+
 use jsonld::LdMeta;
 use tags::MetaTags;
 use text::{domain_name, is_url, key};
@@ -29,8 +31,12 @@ pub struct PageMeta {
     pub title: Option<String>,
     /// The description or deck.
     pub description: Option<String>,
-    /// Author names, joined by ", ".
+    /// The byline: the author names joined by ", ", or, when the page names no person,
+    /// the organisation it credits.
     pub byline: Option<String>,
+    /// The people named as authors, one name each (credentials kept with the name);
+    /// empty when the page names none (an organisation is not a person).
+    pub authors: Vec<String>,
     /// Publication date (ISO 8601 date or date-time).
     pub published: Option<String>,
     /// The site's name.
@@ -56,6 +62,10 @@ const AUTHOR_KEYS: &[&str] = &[
     "og:article:author",
     "article:author_name",
 ];
+
+/// Author `<meta>` keys that hold one author per tag, often surname first ("Kaufman,
+/// Jeff T."): Highwire Press (Google Scholar) and Dublin Core.
+const ONE_AUTHOR_KEYS: &[&str] = &["citation_author", "dc.creator", "dcterms.creator"];
 
 /// `<meta>` keys holding the publication date, strongest first.
 const PUBLISHED_KEYS: &[&str] = &[
@@ -125,10 +135,12 @@ pub fn extract(document: &Html, base: Option<&url::Url>) -> PageMeta {
     let url = canonical(&sources, base);
     let mut site_names: Vec<String> = site.iter().chain(&sources.ld.site).cloned().collect();
     site_names.extend(url.as_deref().and_then(domain_name));
+    let credits = credits(document, &sources, &site_names);
     PageMeta {
         title: headline(&sources, &site_names),
         description: description(&sources),
-        byline: authors(document, &sources, &site_names),
+        byline: credits.byline(),
+        authors: credits.people,
         published: publication_date(document, &sources),
         lang: language(&sources),
         article_body: sources.ld.body.clone(),
@@ -202,11 +214,31 @@ fn headline(sources: &Sources, site_names: &[String]) -> Option<String> {
         .or_else(|| stripped.into_iter().next().map(|(clean, _)| clean))
 }
 
-/// The byline: person names from the strongest source that has any, organisation
-/// names only when no person is named.
-fn authors(document: &Html, sources: &Sources, site_names: &[String]) -> Option<String> {
+/// Who the page credits: the people it names as authors, else an organisation.
+#[derive(Debug, Default)]
+struct Credits {
+    /// Person names.
+    people: Vec<String>,
+    /// The organisation credited when no person is named.
+    organisation: Option<String>,
+}
+
+impl Credits {
+    /// The byline: the people joined by ", ", else the organisation.
+    fn byline(&self) -> Option<String> {
+        if self.people.is_empty() {
+            return self.organisation.clone();
+        }
+        Some(self.people.join(", "))
+    }
+}
+
+/// The credits: person names from the strongest source that has any, else the first
+/// of the organisations named as authors (JSON-LD organisations, author values naming
+/// the site) and the names made from author page URLs (which name people).
+fn credits(document: &Html, sources: &Sources, site_names: &[String]) -> Credits {
     let is_site = |name: &String| site_names.iter().any(|s| key(s) == key(name));
-    let mut fallbacks: Vec<String> = sources.ld.organisations.clone();
+    let mut organisations: Vec<String> = sources.ld.organisations.clone();
     let person_sources: [Box<dyn Fn() -> Vec<String> + '_>; 7] = [
         Box::new(|| sources.ld.people.clone()),
         Box::new(|| meta_authors(&sources.tags, &is_site)),
@@ -219,13 +251,27 @@ fn authors(document: &Html, sources: &Sources, site_names: &[String]) -> Option<
     for source in &person_sources {
         let (sites, people): (Vec<String>, Vec<String>) = source().into_iter().partition(is_site);
         if !people.is_empty() {
-            return Some(people.join(", "));
+            return Credits {
+                people,
+                organisation: None,
+            };
         }
-        fallbacks.extend(sites);
+        organisations.extend(sites);
     }
-    fallbacks.extend(sources.ld.slug_names.iter().cloned());
-    fallbacks.extend(url_author_slugs(&sources.tags));
-    fallbacks.into_iter().next()
+    if let Some(organisation) = organisations.into_iter().next() {
+        return Credits {
+            people: Vec::new(),
+            organisation: Some(organisation),
+        };
+    }
+    let slugs = sources.ld.slug_names.iter().cloned();
+    Credits {
+        people: slugs
+            .chain(url_author_slugs(&sources.tags))
+            .take(1)
+            .collect(),
+        organisation: None,
+    }
 }
 
 /// Names from the author `<meta>` tags of the first key that gives any name other than
@@ -233,13 +279,29 @@ fn authors(document: &Html, sources: &Sources, site_names: &[String]) -> Option<
 fn meta_authors(tags: &MetaTags, is_site: &dyn Fn(&String) -> bool) -> Vec<String> {
     let per_key: Vec<Vec<String>> = AUTHOR_KEYS
         .iter()
-        .map(|key| names_of(&tags.all(key)))
+        .map(|key| {
+            let values = tags.all(key);
+            if ONE_AUTHOR_KEYS.contains(key) {
+                one_name_each(&values)
+            } else {
+                names_of(&values)
+            }
+        })
         .collect();
     let people = per_key
         .iter()
         .find(|names| names.iter().any(|n| !is_site(n)))
         .cloned();
     people.unwrap_or_else(|| per_key.into_iter().flatten().collect())
+}
+
+/// Names from several raw author values that hold one author each, deduplicated.
+fn one_name_each(values: &[String]) -> Vec<String> {
+    let mut found = Vec::new();
+    for name in values.iter().flat_map(|v| byline::name_of_one(v)) {
+        byline::push_unique(&mut found, name);
+    }
+    found
 }
 
 /// Names from several raw author values, deduplicated.

@@ -1,6 +1,13 @@
-//! Normalising the date strings found in page metadata to ISO 8601: ISO forms are kept
-//! (date, or date-time with its offset), RFC 2822 and Unix timestamps are converted,
-//! and written-out dates ("March 24, 2016", "24.03.2016") become `YYYY-MM-DD`.
+//! Normalising the date strings found in page metadata to one of two ISO 8601 shapes:
+//!
+//! - `YYYY-MM-DD`, a calendar date;
+//! - `YYYY-MM-DDTHH:MM:SS±HH:MM`, a date-time with its offset from UTC, UTC itself
+//!   written `+00:00` (never `Z`), seconds always present, fractions dropped.
+//!
+//! ISO forms, RFC 2822 and Unix timestamps (UTC) give the date-time when they carry a
+//! time and a valid offset; a time without an offset (its instant is unknown) or with
+//! a malformed one gives the date alone, the day as the source wrote it. Written-out
+//! dates ("March 24, 2016", "24.03.2016") give the date.
 
 use std::sync::OnceLock;
 
@@ -62,11 +69,31 @@ fn timestamp(text: &str) -> Option<String> {
     let (year, month, day) = civil_from_days(days);
     let date = iso_date(year, month, day)?;
     Some(format!(
-        "{date}T{:02}:{:02}:{:02}Z",
+        "{date}T{:02}:{:02}:{:02}{UTC}",
         rest / 3600,
         rest % 3600 / 60,
         rest % 60
     ))
+}
+
+/// How the offset of a UTC date-time is written.
+const UTC: &str = "+00:00";
+
+/// Largest offset from UTC in use, in hours (UTC+14:00); a larger one is malformed.
+const MAX_OFFSET_HOURS: u32 = 14;
+
+/// `date` with the time and offset, or `date` alone when the offset is missing or
+/// malformed (the instant is unknown) or the time is out of range.
+fn date_time(date: String, (hour, minute, second): (u32, u32, u32), offset: &str) -> String {
+    if hour > 23 || minute > 59 || second > 60 {
+        return date;
+    }
+    let Some(offset) = offset_form(offset) else {
+        return date;
+    };
+    // A leap second is kept as the last second of its minute (one shape, no :60).
+    let second = second.min(59);
+    format!("{date}T{hour:02}:{minute:02}:{second:02}{offset}")
 }
 
 /// Year, month, day of a count of days since 1970-01-01 (proleptic Gregorian).
@@ -104,29 +131,33 @@ fn iso(text: &str) -> Option<String> {
         return Some(date);
     };
     let (minute, second) = (number(5)?, number(6).unwrap_or(0));
-    if hour > 23 || minute > 59 || second > 60 {
-        return Some(date);
-    }
     let offset = caps.get(7).map_or("", |m| m.as_str());
-    Some(format!(
-        "{date}T{hour:02}:{minute:02}:{second:02}{}",
-        offset_form(offset)
-    ))
+    Some(date_time(date, (hour, minute, second), offset))
 }
 
-/// An offset in ISO form: `Z`, `+01:00`; empty when none was given.
-fn offset_form(offset: &str) -> String {
-    let upper = offset.to_ascii_uppercase();
-    if upper.is_empty() {
-        return String::new();
-    }
+/// An offset as `±HH:MM` (UTC as `+00:00`), or `None` when none was given or it is not
+/// a real offset (`+5`, `+2500`, `+14:30`).
+fn offset_form(offset: &str) -> Option<String> {
+    let upper = offset.trim().to_ascii_uppercase();
     if matches!(upper.as_str(), "Z" | "UTC" | "GMT") {
-        return "Z".to_owned();
+        return Some(UTC.to_owned());
     }
-    let digits: String = upper.chars().filter(char::is_ascii_digit).collect();
-    let (hours, minutes) = digits.split_at(2.min(digits.len()));
-    let minutes = if minutes.is_empty() { "00" } else { minutes };
-    format!("{}{hours}:{minutes}", &upper[..1])
+    let sign = upper.chars().next().filter(|c| matches!(c, '+' | '-'))?;
+    let digits: String = upper[1..].chars().filter(char::is_ascii_digit).collect();
+    let (hours, minutes) = match digits.len() {
+        2 => (digits.parse::<u32>().ok()?, 0),
+        4 => (digits[..2].parse().ok()?, digits[2..].parse().ok()?),
+        _ => return None,
+    };
+    let real =
+        (hours < MAX_OFFSET_HOURS && minutes <= 59) || (hours == MAX_OFFSET_HOURS && minutes == 0);
+    if !real {
+        return None;
+    }
+    if hours == 0 && minutes == 0 {
+        return Some(UTC.to_owned());
+    }
+    Some(format!("{sign}{hours:02}:{minutes:02}"))
 }
 
 /// RFC 2822: `Thu, 24 Mar 2016 10:00:00 +0000` → `2016-03-24T10:00:00+00:00`.
@@ -146,14 +177,8 @@ fn rfc2822(text: &str) -> Option<String> {
     let date = parse_date_line(&format!("{} {} {}", &caps[1], &caps[2], &caps[3]))?.iso?;
     let number = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     let (hour, minute, second) = (number(4)?, number(5)?, number(6).unwrap_or(0));
-    if hour > 23 || minute > 59 || second > 60 {
-        return Some(date);
-    }
     let offset = caps.get(7).map_or("", |m| m.as_str());
-    Some(format!(
-        "{date}T{hour:02}:{minute:02}:{second:02}{}",
-        offset_form(offset)
-    ))
+    Some(date_time(date, (hour, minute, second), offset))
 }
 
 #[cfg(test)]
@@ -175,16 +200,67 @@ mod tests {
             n("2016-03-24T23:30:00.000-0500").as_deref(),
             Some("2016-03-24T23:30:00-05:00")
         );
-        assert_eq!(
-            n("2016-03-24 10:00").as_deref(),
-            Some("2016-03-24T10:00:00")
-        );
+        assert_eq!(n("2016-03-24 10:00").as_deref(), Some("2016-03-24"));
         assert_eq!(n("2016/03/24").as_deref(), Some("2016-03-24"));
         assert_eq!(n("20160324").as_deref(), Some("2016-03-24"));
         assert_eq!(
             n("2016-03-24T10:00:00Z").as_deref(),
-            Some("2016-03-24T10:00:00Z")
+            Some("2016-03-24T10:00:00+00:00")
         );
+    }
+
+    #[test]
+    fn utc_is_written_one_way() {
+        for utc in ["Z", "z", " UTC", "GMT", "+00:00", "-0000", "+00"] {
+            let text = format!("2016-03-24T10:00:00{utc}");
+            assert_eq!(
+                n(&text).as_deref(),
+                Some("2016-03-24T10:00:00+00:00"),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            n("2016-03-24T10:00:00+05").as_deref(),
+            Some("2016-03-24T10:00:00+05:00")
+        );
+        assert_eq!(
+            n("2016-03-24T10:00:00+05:45").as_deref(),
+            Some("2016-03-24T10:00:00+05:45")
+        );
+    }
+
+    #[test]
+    fn a_time_without_a_valid_offset_gives_the_date() {
+        for text in [
+            "2016-03-24T10:00:00",
+            "2016-03-24T10:00",
+            "2016-03-24 23:30:00",
+            "2016-03-24T10:00:00+25:00",
+            "2016-03-24T10:00:00+05:75",
+            "2016-03-24T10:00:00+14:30",
+            "Thu, 24 Mar 2016 10:00:00",
+        ] {
+            assert_eq!(n(text).as_deref(), Some("2016-03-24"), "{text}");
+        }
+    }
+
+    #[test]
+    fn every_result_has_one_of_the_two_shapes() {
+        let date_time =
+            Regex::new(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?$").unwrap();
+        for text in [
+            "2016-03-24T10:00:00.123456Z",
+            "2016-03-24T10:00:60Z",
+            "2016-03-24T10:00:00.5-03:30",
+            "1458813600",
+            "Thu, 24 Mar 2016 10:00:00 GMT",
+            "Thu, 24 Mar 2016 10:00 -0500",
+            "March 24, 2016",
+            "2016-03-24T10:00:00 +0100",
+        ] {
+            let got = n(text).unwrap_or_else(|| panic!("{text}: no date"));
+            assert!(date_time.is_match(&got), "{text} -> {got}");
+        }
     }
 
     #[test]
@@ -193,8 +269,14 @@ mod tests {
             n("Thu, 24 Mar 2016 10:00:00 +0000").as_deref(),
             Some("2016-03-24T10:00:00+00:00")
         );
-        assert_eq!(n("1458813600").as_deref(), Some("2016-03-24T10:00:00Z"));
-        assert_eq!(n("1458813600000").as_deref(), Some("2016-03-24T10:00:00Z"));
+        assert_eq!(
+            n("1458813600").as_deref(),
+            Some("2016-03-24T10:00:00+00:00")
+        );
+        assert_eq!(
+            n("1458813600000").as_deref(),
+            Some("2016-03-24T10:00:00+00:00")
+        );
     }
 
     #[test]

@@ -142,6 +142,37 @@ fn several_authors_are_deduplicated_and_joined() {
         <meta name="author" content="jane doe"></head>"#,
     );
     assert_eq!(m.byline.as_deref(), Some("Jane Doe, John Roe"));
+    assert_eq!(m.authors, ["Jane Doe", "John Roe"]);
+}
+
+#[test]
+fn one_author_with_credentials_is_one_person() {
+    let m = meta(r#"<head><meta name="author" content="Jane Doe, MD, PhD"></head>"#);
+    assert_eq!(m.authors, ["Jane Doe, MD, PhD"]);
+    assert_eq!(m.byline.as_deref(), Some("Jane Doe, MD, PhD"));
+    let m = meta(
+        r#"<head><script type="application/ld+json">{"@type":"Article","author":
+        {"@type":"Person","name":"John Smith, Senior Reporter"}}</script></head>"#,
+    );
+    assert_eq!(m.authors, ["John Smith"]);
+    let m = meta(r#"<head><meta name="author" content="Ann Poe | Health Editor"></head>"#);
+    assert_eq!(m.authors, ["Ann Poe"]);
+}
+
+#[test]
+fn several_people_with_and_and_commas() {
+    let m = meta(r#"<head><meta name="author" content="Ann Poe, Bob Low and Cy Diaz"></head>"#);
+    assert_eq!(m.authors, ["Ann Poe", "Bob Low", "Cy Diaz"]);
+    assert_eq!(m.byline.as_deref(), Some("Ann Poe, Bob Low, Cy Diaz"));
+}
+
+#[test]
+fn a_citation_author_written_surname_first_is_one_person() {
+    let m = meta(
+        r#"<head><meta name="citation_author" content="Kaufman, Jeff T.">
+        <meta name="citation_author" content="Roe, Ann"></head>"#,
+    );
+    assert_eq!(m.authors, ["Kaufman, Jeff T.", "Roe, Ann"]);
 }
 
 #[test]
@@ -151,6 +182,7 @@ fn organisation_author_only_without_a_person() {
         <meta name="author" content="Example News"></head>"#,
     );
     assert_eq!(m.byline.as_deref(), Some("Example News"));
+    assert!(m.authors.is_empty(), "an organisation is not a person");
     let m = meta(
         r#"<head><meta property="og:site_name" content="Example News">
         <meta name="author" content="Example News"><meta name="byl" content="By Jane Doe"></head>"#,
@@ -163,7 +195,7 @@ fn dates_in_other_forms() {
     let m = meta(r#"<head><meta name="date" content="March 24, 2016"></head>"#);
     assert_eq!(m.published.as_deref(), Some("2016-03-24"));
     let m = meta(r#"<head><meta name="sailthru.date" content="1458813600000"></head>"#);
-    assert_eq!(m.published.as_deref(), Some("2016-03-24T10:00:00Z"));
+    assert_eq!(m.published.as_deref(), Some("2016-03-24T10:00:00+00:00"));
     let m = meta(r#"<head><meta name="pubdate" content="Thu, 24 Mar 2016 10:00:00 +0000"></head>"#);
     assert_eq!(m.published.as_deref(), Some("2016-03-24T10:00:00+00:00"));
     let m = meta(
