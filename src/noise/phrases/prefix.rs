@@ -72,7 +72,7 @@ impl PrefixIndex {
             match prefixes {
                 Some(prefixes) if !prefixes.iter().any(String::is_empty) => {
                     for prefix in prefixes {
-                        let normal: String = prefix.chars().map(|c| index.normal(c)).collect();
+                        let normal = index.normalised(prefix.chars(), usize::MAX);
                         index.longest = index.longest.max(normal.chars().count());
                         let ids = index.by_prefix.entry(normal).or_default();
                         if !ids.contains(&pattern) {
@@ -92,11 +92,7 @@ impl PrefixIndex {
         for &pattern in &self.always {
             flags[pattern] = true;
         }
-        let normal: String = text
-            .chars()
-            .take(self.longest)
-            .map(|c| self.normal(c))
-            .collect();
+        let normal = self.normalised(text.chars(), self.longest);
         let ends = normal
             .char_indices()
             .map(|(i, _)| i)
@@ -114,6 +110,24 @@ impl PrefixIndex {
     #[cfg(test)]
     pub(super) fn always_tried(&self) -> usize {
         self.always.len()
+    }
+
+    /// The first `most` characters of `chars` as prefixes and texts are compared: each
+    /// character normalised, a run of numeric characters as one `0` (so `\d+`, `\d{4}`
+    /// and a literal number all read as `0`).
+    fn normalised(&self, chars: impl Iterator<Item = char>, most: usize) -> String {
+        let mut out = String::new();
+        let mut count = 0;
+        for c in chars.map(|c| self.normal(c)) {
+            if count == most {
+                break;
+            }
+            if !(c == '0' && out.ends_with('0')) {
+                out.push(c);
+                count += 1;
+            }
+        }
+        out
     }
 
     /// One character as prefixes and texts are compared.
@@ -282,13 +296,29 @@ fn repeated(repetition: &ast::Repetition) -> Prefixes {
             | ast::RepetitionRange::Bounded(n, _),
         ) => *n,
     };
+    let inner = prefixes(&repetition.ast);
+    if is_digit_run(&inner) {
+        // A run of numbers normalises to one `0`, however long.
+        let set = if least == 0 {
+            vec![String::new(), "0".into()]
+        } else {
+            inner.set
+        };
+        return Prefixes::exact(set);
+    }
     if least == 0 {
         return Prefixes::open();
     }
     Prefixes {
-        set: prefixes(&repetition.ast).set,
+        set: inner.set,
         complete: false,
     }
+}
+
+/// Whether a part matches exactly one numeric character (`\d`, a literal `0`), so
+/// that its repetitions normalise to `0`.
+fn is_digit_run(part: &Prefixes) -> bool {
+    part.complete && part.set == ["0"]
 }
 
 /// The union of the alternatives' prefixes.
@@ -399,8 +429,9 @@ fn skippable_open(ast: &Ast) -> Option<Prefixes> {
         return None;
     }
     let inner = prefixes(&repetition.ast);
-    (!inner.complete || !matches!(repetition.op.kind, ast::RepetitionKind::ZeroOrOne))
-        .then_some(inner)
+    let handled_by_repeated = is_digit_run(&inner)
+        || (inner.complete && matches!(repetition.op.kind, ast::RepetitionKind::ZeroOrOne));
+    (!handled_by_repeated).then_some(inner)
 }
 
 /// Every prefix of `heads` followed by every one of `tails`, without repeats.
@@ -459,6 +490,22 @@ mod tests {
         assert_eq!(candidates(&patterns, "Share"), [false, false]);
         assert_eq!(candidates(&patterns, "xxyes"), [false, true]);
         assert_eq!(candidates(&patterns, "yes"), [false, true]);
+    }
+
+    #[test]
+    fn a_run_of_numbers_reads_as_one() {
+        let patterns = [r"^\d+\s?min read", r"^(\d+ )?comments", r"^page 12 of"];
+        assert_eq!(candidates(&patterns, "12 min read"), [true, false, false]);
+        assert_eq!(
+            candidates(&patterns, "1234567 comments"),
+            [false, true, false]
+        );
+        assert_eq!(candidates(&patterns, "١٢min read"), [true, false, false]);
+        assert_eq!(candidates(&patterns, "Page 7 of 9"), [false, false, true]);
+        assert_eq!(
+            candidates(&patterns, "12 people died"),
+            [false, false, false]
+        );
     }
 
     #[test]
