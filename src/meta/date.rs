@@ -95,48 +95,146 @@ struct DateMatch {
     iso: Option<String>,
 }
 
-/// Patterns for dates, each with named groups `d`, `m` (number or name) and `y`.
-fn date_patterns() -> &'static [Regex] {
-    static PATTERNS: OnceLock<Vec<Regex>> = OnceLock::new();
+/// A cheap test on a text.
+type TextTest = fn(&str) -> bool;
+
+/// Patterns for dates, each with named groups `d`, `m` (number or name) and `y`, and a
+/// cheap test a text must pass to be able to match (a character every match holds).
+const DATE_PATTERNS: [(&str, TextTest); 5] = [
+    // 2016-03-24, 2016-03-24T14:32:00Z
+    (
+        r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b",
+        |text| text.contains('-') && has_digit_run(text, 4),
+    ),
+    // 24 March, 2016 / 24. März 2016 / 24 de marzo de 2016 / 1er mars 2016
+    (
+        r"(?i)\b(?P<d>\d{1,2})(?:\.|º|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<m>\p{L}{3,12})\.?,?\s+(?:de\s+|del\s+)?(?P<y>\d{4})\b",
+        |text| has_digit_run(text, 4),
+    ),
+    // March 24, 2016 / Mar. 24 2016
+    (
+        r"(?i)\b(?P<m>\p{L}{3,12})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b",
+        |text| has_digit_run(text, 4),
+    ),
+    // 24.03.2016
+    (
+        r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})\b",
+        |text| text.contains('.'),
+    ),
+    // 24/03/2016 (day or month first: decided by the values)
+    (r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b", |text| {
+        text.contains('/') && has_digit_run(text, 4)
+    }),
+];
+
+/// The classes of the date patterns restricted to Latin-1 (U+0000 to U+00FF): letters,
+/// decimal digits and white space.
+const LATIN1_CLASSES: [(&str, &str); 3] = [
+    (r"\p{L}", r"[A-Za-zªµºÀ-ÖØ-öø-ÿ]"),
+    (r"\d", r"[0-9]"),
+    (r"\s", r"[\t\n\x0B\x0C\r \x{85}\x{A0}]"),
+];
+
+/// One date pattern, compiled when a text could match it: in full, or with its classes
+/// restricted to Latin-1 for a text on which both give the same matches (see
+/// [`latin1_suffices`]); the restricted one compiles ten times faster, the full one is
+/// big (Unicode digits and letters in bounded repetitions).
+struct DatePattern {
+    source: &'static str,
+    could_match: TextTest,
+    full: OnceLock<Regex>,
+    latin1: OnceLock<Regex>,
+}
+
+impl DatePattern {
+    /// The compiled pattern to search `text` with, or `None` when `text` cannot match.
+    fn for_text(&self, text: &str) -> Option<&Regex> {
+        if !(self.could_match)(text) {
+            None
+        } else if latin1_suffices(text) {
+            Some(
+                self.latin1
+                    .get_or_init(|| compile_date(&latin1(self.source))),
+            )
+        } else {
+            Some(self.full.get_or_init(|| compile_date(self.source)))
+        }
+    }
+}
+
+/// The date patterns, read once; each compiles on first use.
+fn date_patterns() -> &'static [DatePattern] {
+    static PATTERNS: OnceLock<Vec<DatePattern>> = OnceLock::new();
     PATTERNS.get_or_init(|| {
-        [
-            // 2016-03-24, 2016-03-24T14:32:00Z
-            r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b",
-            // 24 March, 2016 / 24. März 2016 / 24 de marzo de 2016 / 1er mars 2016
-            r"(?i)\b(?P<d>\d{1,2})(?:\.|º|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<m>\p{L}{3,12})\.?,?\s+(?:de\s+|del\s+)?(?P<y>\d{4})\b",
-            // March 24, 2016 / Mar. 24 2016
-            r"(?i)\b(?P<m>\p{L}{3,12})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b",
-            // 24.03.2016
-            r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})\b",
-            // 24/03/2016 (day or month first: decided by the values)
-            r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b",
-        ]
+        DATE_PATTERNS
+            .iter()
+            .map(|&(source, could_match)| DatePattern {
+                source,
+                could_match,
+                full: OnceLock::new(),
+                latin1: OnceLock::new(),
+            })
+            .collect()
+    })
+}
+
+/// Compile a date pattern, with ASCII word boundaries. The patterns are constants
+/// covered by tests.
+fn compile_date(pattern: &str) -> Regex {
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("date pattern compiles")
+}
+
+/// The pattern with its letter, digit and space classes restricted to Latin-1.
+fn latin1(pattern: &str) -> String {
+    LATIN1_CLASSES
         .iter()
-        .map(|p| Regex::new(&p.replace(r"\b", r"(?-u:\b)")).expect("date pattern compiles"))
-        .collect()
+        .fold(pattern.to_owned(), |p, (class, latin1)| {
+            p.replace(class, latin1)
+        })
+}
+
+/// Whether the Latin-1 form of a date pattern finds exactly what the full one finds in
+/// `text`: when every character above U+00FF is neither a letter nor a digit nor white
+/// space (nor alphabetic or numeric at all), no class of either form can take it, and on
+/// Latin-1 characters the two forms agree (case folding included: a Latin-1 letter's
+/// other cases outside Latin-1 are letters, so absent from such a text).
+fn latin1_suffices(text: &str) -> bool {
+    text.chars()
+        .all(|c| u32::from(c) <= 0xFF || !(c.is_alphanumeric() || c.is_whitespace()))
+}
+
+/// Whether `text` holds `n` numeric characters in a row (any `\d{n}` needs them).
+fn has_digit_run(text: &str, n: usize) -> bool {
+    let mut run = 0;
+    text.chars().any(|c| {
+        run = if c.is_numeric() { run + 1 } else { 0 };
+        run >= n
     })
 }
 
 /// The first date in `text` that any pattern finds and that is a valid calendar date.
 fn find_date(text: &str) -> Option<DateMatch> {
     date_patterns().iter().find_map(|pattern| {
-        pattern.captures_iter(text).find_map(|caps| {
-            let whole = caps.get(0)?;
-            let year = parse_year(caps.name("y")?.as_str())?;
-            let iso = match (caps.name("a"), caps.name("b")) {
-                (Some(a), Some(b)) => slash_date(a.as_str(), b.as_str(), year)?,
-                _ => {
-                    let month = month_number(caps.name("m")?.as_str())?;
-                    let day: u32 = caps.name("d")?.as_str().parse().ok()?;
-                    Some(iso_date(year, month, day)?)
-                }
-            };
-            Some(DateMatch {
-                start: whole.start(),
-                end: whole.end(),
-                iso,
+        pattern
+            .for_text(text)?
+            .captures_iter(text)
+            .find_map(|caps| {
+                let whole = caps.get(0)?;
+                let year = parse_year(caps.name("y")?.as_str())?;
+                let iso = match (caps.name("a"), caps.name("b")) {
+                    (Some(a), Some(b)) => slash_date(a.as_str(), b.as_str(), year)?,
+                    _ => {
+                        let month = month_number(caps.name("m")?.as_str())?;
+                        let day: u32 = caps.name("d")?.as_str().parse().ok()?;
+                        Some(iso_date(year, month, day)?)
+                    }
+                };
+                Some(DateMatch {
+                    start: whole.start(),
+                    end: whole.end(),
+                    iso,
+                })
             })
-        })
     })
 }
 
@@ -224,6 +322,77 @@ fn is_relative_date(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each Latin-1 class is exactly the full class's characters up to U+00FF, also
+    /// case-insensitively.
+    #[test]
+    fn latin1_classes_are_the_full_classes_cut_at_latin1() {
+        use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, HirKind};
+        let class = |pattern: &str| -> ClassUnicode {
+            let hir = regex_syntax::Parser::new()
+                .parse(pattern)
+                .expect("class parses");
+            match hir.kind() {
+                HirKind::Class(Class::Unicode(class)) => class.clone(),
+                other => panic!("{pattern}: not a class: {other:?}"),
+            }
+        };
+        let latin1_range = ClassUnicode::new([ClassUnicodeRange::new('\0', '\u{ff}')]);
+        for (full, latin1) in LATIN1_CLASSES {
+            for flags in ["", "(?i)"] {
+                let mut cut = class(&format!("{flags}{full}"));
+                cut.intersect(&latin1_range);
+                let mut restricted = class(&format!("{flags}{latin1}"));
+                restricted.intersect(&latin1_range);
+                assert_eq!(cut, restricted, "{flags}{full}");
+            }
+        }
+    }
+
+    /// On texts that pass [`latin1_suffices`] both forms of every pattern find the same
+    /// matches with the same groups; texts that do not pass use the full form.
+    #[test]
+    fn both_forms_find_the_same_dates() {
+        let texts = [
+            "Published 24 March, 2016 · 14:32",
+            "März 24, 2016 — Straßenbahn",
+            "Überraschungsmärz 3, 2016 ×",
+            "1er mars 2016 | 2016-03-24T14:32:00Z | 24.03.16 | 24/03/2016",
+            "12\u{a0}de\u{a0}marzo\u{a0}de\u{a0}2023",
+            "«24 März 2016» ‹3 June 2021›",
+            "Ævar 2. Ýmir 2020 ÿ 3 ßtraße 2019",
+        ];
+        for text in texts {
+            assert!(latin1_suffices(text), "{text}");
+            for (source, _) in DATE_PATTERNS {
+                let full = compile_date(source);
+                let small = compile_date(&latin1(source));
+                let groups = |re: &Regex| -> Vec<Vec<Option<(usize, usize)>>> {
+                    re.captures_iter(text)
+                        .map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
+                        .collect()
+                };
+                assert_eq!(groups(&full), groups(&small), "{source} on {text}");
+            }
+        }
+        for text in [
+            "24 марта 2016",
+            "٢٤ March 2016",
+            "3\u{2003}June 2021",
+            "Mar 3, 2016 ſt",
+        ] {
+            assert!(!latin1_suffices(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn digit_runs_and_cheap_tests() {
+        assert!(has_digit_run("in 2016", 4));
+        assert!(has_digit_run("٢٠١٦", 4));
+        assert!(!has_digit_run("20 16", 4));
+        assert!(!has_digit_run("", 1));
+        assert_eq!(find_date("no date here").map(|d| d.start), None);
+    }
 
     fn iso(text: &str) -> Option<String> {
         parse_date_line(text).and_then(|d| d.iso)

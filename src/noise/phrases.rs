@@ -14,6 +14,10 @@ use regex::{Regex, RegexBuilder};
 
 use crate::reason::Reason;
 
+mod prefix;
+
+use prefix::{Candidates, PrefixIndex};
+
 /// One family of phrases that all lead to the same reason.
 #[derive(Debug)]
 pub struct PhraseFamily {
@@ -21,14 +25,63 @@ pub struct PhraseFamily {
     pub reason: Reason,
     /// Blocks with more words than this are never matched.
     pub max_words: usize,
-    matcher: Regex,
+    patterns: Vec<Pattern>,
+}
+
+/// One pattern of a family, compiled the first time a block could match it.
+#[derive(Debug)]
+struct Pattern {
+    /// Its position among the patterns of all families (its index in the prefix index).
+    index: usize,
+    source: String,
+    compiled: OnceLock<Regex>,
+}
+
+impl Pattern {
+    /// The compiled pattern. The files are part of the crate and every pattern is
+    /// compiled by the test `every_family_compiles`, so a malformed one is a programming
+    /// error.
+    fn regex(&self) -> &Regex {
+        self.compiled.get_or_init(|| {
+            build(&self.source)
+                .unwrap_or_else(|e| panic!("phrase pattern {} does not compile: {e}", self.source))
+        })
+    }
 }
 
 impl PhraseFamily {
     /// Whether the family matches `text` (a normalised block of `words` words).
     pub fn matches(&self, text: &str, words: usize) -> bool {
-        words <= self.max_words && self.matcher.is_match(text)
+        words <= self.max_words && self.patterns.iter().any(|p| p.regex().is_match(text))
     }
+
+    /// Whether one of the `candidates` among the family's patterns matches `text` or its
+    /// `undecorated` form (the same text or a prefix of it).
+    fn matches_candidates(
+        &self,
+        text: &str,
+        undecorated: &str,
+        words: usize,
+        candidates: &Candidates,
+    ) -> bool {
+        words <= self.max_words
+            && self
+                .patterns
+                .iter()
+                .filter(|pattern| candidates.contains(pattern.index))
+                .any(|pattern| {
+                    let regex = pattern.regex();
+                    regex.is_match(text)
+                        || (undecorated.len() < text.len() && regex.is_match(undecorated))
+                })
+    }
+}
+
+/// The families and the prefix index of their patterns.
+#[derive(Debug)]
+struct Phrases {
+    families: Vec<PhraseFamily>,
+    index: PrefixIndex,
 }
 
 /// The family sources, in priority order: when several match, the first wins.
@@ -69,14 +122,29 @@ const DEFAULT_MAX_WORDS: usize = 40;
 /// Entries the per-thread memo of [`classify`] holds before it starts afresh.
 const MEMO_CAPACITY: usize = 4096;
 
-/// All phrase families, compiled once.
+/// All phrase families, read once. A pattern is compiled the first time a block could
+/// match it (see [`first_family`]), or by [`PhraseFamily::matches`].
 pub fn families() -> &'static [PhraseFamily] {
-    static FAMILIES: OnceLock<Vec<PhraseFamily>> = OnceLock::new();
-    FAMILIES.get_or_init(|| {
-        SOURCES
+    &phrases().families
+}
+
+/// The families and their prefix index, read once (reading the files and the patterns'
+/// syntax is cheap; compiling is left to each pattern).
+fn phrases() -> &'static Phrases {
+    static PHRASES: OnceLock<Phrases> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let mut next_index = 0;
+        let families: Vec<PhraseFamily> = SOURCES
             .iter()
-            .map(|(reason, source)| compile(*reason, source))
-            .collect()
+            .map(|(reason, source)| read_family(*reason, source, &mut next_index))
+            .collect();
+        let index = PrefixIndex::new(
+            families
+                .iter()
+                .flat_map(|family| &family.patterns)
+                .map(|pattern| pattern.source.as_str()),
+        );
+        Phrases { families, index }
     })
 }
 
@@ -118,15 +186,16 @@ thread_local! {
     static MEMO: RefCell<HashMap<Box<str>, Option<Reason>>> = RefCell::new(HashMap::new());
 }
 
-/// The reason of the first family that matches `text` of `words` words.
+/// The reason of the first family that matches `text` of `words` words. Only the
+/// patterns whose literal prefixes the text starts with are tried (and compiled).
 fn first_family(text: &str, words: usize) -> Option<Reason> {
+    let phrases = phrases();
+    let candidates = phrases.index.candidates(text);
     let undecorated = without_trailing_decoration(text);
-    families()
+    phrases
+        .families
         .iter()
-        .find(|family| {
-            family.matches(text, words)
-                || (undecorated.len() < text.len() && family.matches(undecorated, words))
-        })
+        .find(|family| family.matches_candidates(text, undecorated, words, &candidates))
         .map(|family| family.reason)
 }
 
@@ -141,25 +210,26 @@ fn without_trailing_decoration(text: &str) -> &str {
         .map_or(trimmed, |t| t.trim_end_matches(decoration))
 }
 
-/// Compile one family file. The files are part of the crate and covered by tests, so a
-/// malformed pattern is a programming error caught by `every_family_compiles`.
-fn compile(reason: Reason, source: &str) -> PhraseFamily {
+/// Read one family file; its patterns are numbered on from `next_index`.
+fn read_family(reason: Reason, source: &str, next_index: &mut usize) -> PhraseFamily {
     let mut max_words = DEFAULT_MAX_WORDS;
     let mut patterns = Vec::new();
     for line in source.lines().map(str::trim) {
         if let Some(n) = line.strip_prefix("!max_words ") {
             max_words = n.trim().parse().unwrap_or(DEFAULT_MAX_WORDS);
         } else if !(line.is_empty() || line.starts_with('#') || line.starts_with('[')) {
-            patterns.push(format!("(?:{line})"));
+            patterns.push(Pattern {
+                index: *next_index,
+                source: line.to_owned(),
+                compiled: OnceLock::new(),
+            });
+            *next_index += 1;
         }
     }
-    let pattern = patterns.join("|");
-    let matcher =
-        build(&pattern).unwrap_or_else(|e| panic!("phrase family {reason} does not compile: {e}"));
     PhraseFamily {
         reason,
         max_words,
-        matcher,
+        patterns,
     }
 }
 
@@ -181,7 +251,119 @@ mod tests {
     #[test]
     fn every_family_compiles() {
         assert_eq!(families().len(), SOURCES.len());
+        for family in families() {
+            for pattern in &family.patterns {
+                pattern.regex();
+            }
+        }
     }
+
+    /// The prefix index never leaves out a pattern that matches: every line of the
+    /// examples below that some pattern matches has that pattern among its candidates.
+    #[test]
+    fn the_prefix_index_keeps_every_matching_pattern() {
+        let phrases = phrases();
+        let mut matched = 0;
+        for text in EXAMPLES.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let candidates = phrases.index.candidates(text);
+            for family in &phrases.families {
+                for pattern in &family.patterns {
+                    if pattern.regex().is_match(text) {
+                        matched += 1;
+                        assert!(
+                            candidates.contains(pattern.index),
+                            "{text:?} matches {} but is not a candidate",
+                            pattern.source
+                        );
+                    }
+                }
+            }
+        }
+        assert!(matched >= 60, "only {matched} matches among the examples");
+    }
+
+    /// Most patterns open with literal words, so few are tried on every block.
+    #[test]
+    fn few_patterns_lack_a_prefix() {
+        let total: usize = families().iter().map(|f| f.patterns.len()).sum();
+        let always = phrases().index.always_tried();
+        assert!(
+            always * 20 < total,
+            "{always} of {total} patterns have no prefix"
+        );
+    }
+
+    /// Lines of every family, in several languages and cases, with decoration, digits
+    /// and white space of other kinds.
+    const EXAMPLES: &str = "
+        Subscribe to continue reading
+        SUBSCRIBE NOW TO CONTINUE READING
+        Already a subscriber?
+        \u{bf}Ya eres suscriptor?
+        Jetzt kostenlos registrieren und weiterlesen
+        Registrieren Sie sich jetzt kostenlos
+        Cet article est r\u{e9}serv\u{e9} aux abonn\u{e9}s
+        \u{c9}ste art\u{ed}culo es exclusivo para suscriptores
+        Only $1 a week for the first year
+        \u{20ac}\u{a0}4,99 pro Monat
+        Cancel anytime.
+        Tiempo de lectura: 3 min
+        4 min read
+        \u{663} min read
+        Lesezeit: 4 Minuten
+        Please enter a valid email
+        Your email address will not be published. Required fields are marked *
+        Deine E-Mail-Adresse wird nicht ver\u{f6}ffentlicht.
+        Bitte geben Sie eine g\u{fc}ltige E-Mail-Adresse ein
+        Already have an account? Sign in
+        We use cookies to improve your experience
+        Utilizamos cookies propias y de terceros
+        Alle Cookies akzeptieren
+        Sign up for our morning newsletter
+        Get the best stories delivered to your inbox every morning
+        Share this article
+        Share on Facebook
+        Compartir en Facebook
+        Follow us on Instagram
+        12 comments
+        12\u{a0}Kommentare
+        Leave a comment
+        Lire aussi : Le budget adopt\u{e9}
+        Lesen Sie auch: Neue Regeln
+        You may also like
+        Advertisement
+        Anzeige
+        With Agency Inputs
+        (Reporting by Jane Roe; Editing by John Doe)
+        \u{2014} Jane Roe
+        Latest Business News
+        More from Sport
+        More on Climate change
+        M\u{e1}s de Deportes
+        By clicking Sign up, you agree to our terms
+        Terms and conditions apply
+        About us
+        Contact
+        Back to top
+        Read more
+        Related articles
+        Sort by:
+        Was this article helpful?
+        Print this page
+        Reuters
+        (AFP)
+        Photo: Reuters
+        Sponsored content
+        Skip to main content
+        Copyright 2024 All rights reserved
+        \u{a9} 2024 Example Media
+        Privacy policy
+        Log in
+        Create an account
+        Sign in to continue reading
+        The river rose by two metres overnight.
+        Share prices fell sharply on Monday.
+    ";
 
     #[test]
     fn every_pattern_is_anchored() {
