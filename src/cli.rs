@@ -16,7 +16,7 @@ use deboil::batch::jsonl::{self, JsonLines};
 use deboil::batch::outdir::{OutDir, WriteError};
 use deboil::batch::stats::{megabytes, Summary};
 use deboil::boilerplate::{Learned, SiteCounts, Thresholds};
-use deboil::output::{Format, OutputFile, RecordWriter, ShowRemoved};
+use deboil::output::{Format, NamedOutput, OutputFile, RecordWriter, ShowRemoved};
 use deboil::pipeline::{
     clean_source, collect_sources_with, Input, Outcome, Pipeline, PipelineError, Progress, Source,
     WalkOptions,
@@ -92,6 +92,8 @@ pub struct CleanArgs {
     /// regular file, or the file a symbolic link leads to (the link kept), is written
     /// under a temporary name in its directory and renamed when complete; a FIFO or
     /// device is written in place, never replaced. FILE may not be one of the inputs.
+    /// A FILE whose name ends in .gz (records.jsonl.gz) is written gzip-compressed, in
+    /// any --format (a FIFO too).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -478,7 +480,7 @@ where
             Err(error) => Err(error).context("cannot write to standard output"),
         };
     };
-    let file = OutputFile::create(target)
+    let file = NamedOutput::create(target)
         .with_context(|| format!("cannot open the output {}", target.display()))?;
     let (summary, file) = stream_to(args, sources, total, learned, file, bar)
         .with_context(|| format!("cannot write {}", target.display()))?;
