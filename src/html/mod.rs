@@ -102,9 +102,7 @@ fn second_reading(
 ) -> Option<Article> {
     let mut article = match reading {
         Reading::Shown => return None,
-        Reading::Noscript => {
-            clean_page(&noscript_opened(page)?, reading, options, base).ok()?
-        }
+        Reading::Noscript => clean_page(&noscript_opened(page)?, reading, options, base).ok()?,
         Reading::Hidden if has_hidden_attribute(page) => {
             clean_page(page, reading, options, base).ok()?
         }
