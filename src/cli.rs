@@ -13,10 +13,12 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use deboil::batch::args::WalkArgs;
 use deboil::batch::jsonl::{self, JsonLines};
+use deboil::batch::list::{read_list, ListError};
 use deboil::batch::outdir::{OutDir, WriteError};
+use deboil::batch::shard::Shard;
 use deboil::batch::stats::{megabytes, Summary};
 use deboil::boilerplate::{Learned, SiteCounts, Thresholds};
-use deboil::output::{Format, OutputFile, RecordWriter, ShowRemoved};
+use deboil::output::{Format, NamedOutput, OutputFile, RecordWriter, ShowRemoved};
 use deboil::pipeline::{
     clean_source, collect_sources_with, Input, Outcome, Pipeline, PipelineError, Progress, Source,
     WalkOptions,
@@ -73,6 +75,25 @@ pub struct CleanArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
+    /// Read the paths to clean from FILE (`-`: standard input) instead of arguments,
+    /// one a line, each taken as a PATH argument (a directory is walked). A line is the
+    /// path exactly as written, relative to the current directory, less a final
+    /// carriage return; empty and blank lines and lines starting with # are skipped
+    /// (list a file named #x as ./#x); a line `-` is refused. A list naming no path
+    /// cleans nothing and exits with status 1. Not with PATH arguments.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["paths", "from_jsonl"])]
+    pub files_from: Option<PathBuf>,
+
+    /// Clean only shard I of N (0 <= I < N): the inputs (after --files-from and the
+    /// directory walk) are sorted by their path as given, bytewise, and this run takes
+    /// those whose position in that order is I modulo N, in walk order. N machines
+    /// running the same command with shards 0/N to N-1/N over the same inputs clean
+    /// each exactly once. The summary and --stats-json count the shard's inputs only;
+    /// --out-dir names outputs as the whole run would; --learn-boilerplate learns from
+    /// the shard alone.
+    #[arg(long, value_name = "I/N", conflicts_with = "from_jsonl")]
+    pub shard: Option<Shard>,
+
     /// Read the documents from a JSON Lines FILE (`-`: standard input) instead of
     /// paths: one JSON object per line with an `html` or a `text` field (which picks
     /// the front end unless --input says otherwise), and optionally `id` (a string or
@@ -92,6 +113,8 @@ pub struct CleanArgs {
     /// regular file, or the file a symbolic link leads to (the link kept), is written
     /// under a temporary name in its directory and renamed when complete; a FIFO or
     /// device is written in place, never replaced. FILE may not be one of the inputs.
+    /// A FILE whose name ends in .gz (records.jsonl.gz) is written gzip-compressed, in
+    /// any --format (a FIFO too).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -248,7 +271,8 @@ impl CleanArgs {
     /// Whether this is a batch that ends with a summary line: a directory argument or
     /// an output directory, and no --quiet.
     fn shows_summary(&self) -> bool {
-        !self.quiet && (self.out_dir.is_some() || self.paths.iter().any(|p| p.is_dir()))
+        let batch = self.files_from.is_some() || self.shard.is_some();
+        !self.quiet && (batch || self.out_dir.is_some() || self.paths.iter().any(|p| p.is_dir()))
     }
 }
 
@@ -295,10 +319,20 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<ExitCode> {
         return run_jsonl(args, path);
     }
     let walk = args.walk_options()?;
-    let mut collected = collect_sources_with(&args.paths, &walk);
+    let paths = match input_paths(args) {
+        Ok(paths) => paths,
+        Err(error) => return Ok(usage_error(&error.to_string())),
+    };
+    if paths.is_empty() {
+        if let Some(list) = &args.files_from {
+            eprintln!("deboil: {}: lists no path to clean", list_name(list));
+            return Ok(exit_code(true));
+        }
+    }
+    let mut collected = collect_sources_with(&paths, &walk);
     report_empty_dirs(&collected.empty_dirs, &walk);
     if let Some(url) = &args.url {
-        let single = collected.sources.len() == 1 && !args.paths.iter().any(|p| p.is_dir());
+        let single = collected.sources.len() == 1 && !paths.iter().any(|p| p.is_dir());
         if !single {
             let message =
                 "--url gives the address of one input: name exactly one file (or standard input)";
@@ -306,7 +340,15 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<ExitCode> {
         }
         collected.sources[0].url = Some(url.clone());
     }
-    let sources = &collected.sources;
+    let plan = match &args.out_dir {
+        Some(dir) => match OutDir::plan(dir, args.format, &paths, &collected.sources) {
+            Ok(plan) => Some(plan),
+            Err(error) => return Ok(usage_error(&error.to_string())),
+        },
+        None => None,
+    };
+    let (sources, indices) = take_shard(args.shard, std::mem::take(&mut collected.sources));
+    let sources = &sources;
     let bar = progress_bar(
         Some(sources.len()),
         !args.quiet && io::stderr().is_terminal(),
@@ -328,8 +370,8 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<ExitCode> {
         false => None,
     };
     let learned = learned.as_ref();
-    let ended = match &args.out_dir {
-        Some(dir) => run_out_dir(args, dir, sources, learned, &bar)?,
+    let ended = match &plan {
+        Some(plan) => run_out_dir(args, plan, sources, &indices, learned, &bar)?,
         None => run_stream(args, sources.iter(), Some(sources.len()), learned, &bar)?,
     };
     bar.finish_and_clear();
@@ -478,7 +520,7 @@ where
             Err(error) => Err(error).context("cannot write to standard output"),
         };
     };
-    let file = OutputFile::create(target)
+    let file = NamedOutput::create(target)
         .with_context(|| format!("cannot open the output {}", target.display()))?;
     let (summary, file) = stream_to(args, sources, total, learned, file, bar)
         .with_context(|| format!("cannot write {}", target.display()))?;
@@ -543,18 +585,18 @@ where
 
 /// Clean into one file per input under `dir` (`--out-dir`), skipping inputs that
 /// already have an output with `--resume`.
+/// `plan` covers every input of the run; `indices` gives each of `sources` (the
+/// shard's) its index in the plan.
 fn run_out_dir(
     args: &CleanArgs,
-    dir: &Path,
+    plan: &OutDir,
     sources: &[Source],
+    indices: &[usize],
     learned: Option<&Learned>,
     bar: &ProgressBar,
 ) -> anyhow::Result<Ended> {
-    let plan = match OutDir::plan(dir, args.format, &args.paths, sources) {
-        Ok(plan) => plan,
-        Err(error) => return Ok(Ended::Exit(usage_error(&error.to_string()))),
-    };
     let work = |index: usize, source: &Source, options: &Options| -> Result<_, WriteError> {
+        let index = indices[index];
         if args.resume && plan.exists(index) {
             return Ok(Outcome::Skipped);
         }
@@ -570,6 +612,41 @@ fn run_out_dir(
     };
     let summary = pipeline(args, bar).run_with(sources, work, sink)?;
     Ok(Ended::Ran(summary))
+}
+
+/// The path arguments: those given, or those the `--files-from` list names.
+fn input_paths(args: &CleanArgs) -> Result<Vec<PathBuf>, ListError> {
+    let Some(list) = &args.files_from else {
+        return Ok(args.paths.clone());
+    };
+    let name = list_name(list);
+    if list.as_os_str() == "-" {
+        return read_list(io::stdin().lock(), &name);
+    }
+    match File::open(list) {
+        Ok(file) => read_list(io::BufReader::new(file), &name),
+        Err(error) => Err(ListError::Read { name, error }),
+    }
+}
+
+/// How messages name a `--files-from` list: its path, or `stdin` for `-`.
+fn list_name(list: &Path) -> String {
+    match list.as_os_str() == "-" {
+        true => "stdin".to_string(),
+        false => list.display().to_string(),
+    }
+}
+
+/// The sources `shard` takes (all of them without one), each with its index in
+/// `sources`.
+fn take_shard(shard: Option<Shard>, sources: Vec<Source>) -> (Vec<Source>, Vec<usize>) {
+    match shard {
+        Some(shard) => shard.take(sources),
+        None => {
+            let indices = (0..sources.len()).collect();
+            (sources, indices)
+        }
+    }
 }
 
 /// The pipeline these arguments ask for, updating `bar` as it goes.

@@ -1,10 +1,13 @@
 //! Writing records: JSON Lines, a JSON array, plain text or Markdown, plus an output
-//! file that never changes what kind of file its path is ([`OutputFile`]).
+//! file that never changes what kind of file its path is ([`OutputFile`]), gzip-compressed
+//! when its name ends in `.gz` ([`NamedOutput`]).
 
+mod gzip;
 mod safe_write;
 
 use std::io::{self, Write};
 
+pub use gzip::{wants_gzip, GzipOutput, NamedOutput};
 pub use safe_write::OutputFile;
 
 use crate::block::BlockKind;
