@@ -15,6 +15,7 @@ use deboil::batch::args::WalkArgs;
 use deboil::batch::jsonl::{self, JsonLines};
 use deboil::batch::outdir::{OutDir, WriteError};
 use deboil::batch::stats::{megabytes, Summary};
+use deboil::batch::warc::{self as warc_input, SkipCounts};
 use deboil::boilerplate::{Learned, SiteCounts, Thresholds};
 use deboil::output::{Format, OutputFile, RecordWriter, ShowRemoved};
 use deboil::pipeline::{
@@ -323,21 +324,29 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<ExitCode> {
         );
         return Ok(usage_error(&message));
     }
+    let any_warc = sources.iter().any(warc_input::is_warc_source);
     let learned = match args.learn_boilerplate {
         true => Some(learn(args, sources, &bar)?),
         false => None,
     };
     let learned = learned.as_ref();
+    let skipped = SkipCounts::default();
     let ended = match &args.out_dir {
         Some(dir) => run_out_dir(args, dir, sources, learned, &bar)?,
-        None => run_stream(args, sources.iter(), Some(sources.len()), learned, &bar)?,
+        None => {
+            // A WARC's records are counted as they are read: the total is unknown.
+            let total = (!any_warc).then_some(sources.len());
+            let expanded = warc_input::expand(sources, args.max_bytes, skipped.clone());
+            run_stream(args, expanded, total, learned, &bar)?
+        }
     };
     bar.finish_and_clear();
-    let summary = match ended {
+    let mut summary = match ended {
         Ended::Ran(summary) => summary,
         Ended::Exit(code) => return Ok(code),
     };
-    finish(args, &summary)?;
+    summary.warc_skipped = skipped.snapshot();
+    finish(args, &summary, any_warc)?;
     let failed = summary.errors > 0 || !collected.empty_dirs.is_empty();
     Ok(exit_code(failed))
 }
@@ -398,8 +407,12 @@ fn parse_share(value: &str) -> Result<f32, String> {
 /// blocks per site; returns what recurs enough to be boilerplate.
 fn learn(args: &CleanArgs, sources: &[Source], bar: &ProgressBar) -> anyhow::Result<Learned> {
     let mut counts = SiteCounts::default();
+    let expanded = warc_input::expand(sources, args.max_bytes, SkipCounts::default());
+    let clean = |_: usize, source: &Source, options: &Options| {
+        Ok(Outcome::Record(clean_source(source, options)))
+    };
     pipeline(args, bar)
-        .run(sources, |_, outcome| {
+        .run_stream(expanded, None, clean, |_, outcome| {
             if let Outcome::Record(Ok(article)) = outcome {
                 counts.observe(&article);
             }
@@ -431,8 +444,8 @@ fn clean_learned(
 }
 
 /// Print the summary line and write `--stats-json`, as asked.
-fn finish(args: &CleanArgs, summary: &Summary) -> anyhow::Result<()> {
-    if args.shows_summary() {
+fn finish(args: &CleanArgs, summary: &Summary, any_warc: bool) -> anyhow::Result<()> {
+    if args.shows_summary() || (any_warc && !args.quiet) {
         eprintln!("deboil: {}", summary.line());
     }
     if let Some(path) = &args.stats_json {

@@ -475,6 +475,7 @@ mod tests {
             removed: vec![],
             warnings: vec![],
             stats: Stats::default(),
+            warc: None,
         }
     }
 
@@ -486,6 +487,7 @@ mod tests {
                 kind: "binary".into(),
                 message: "binary content (PNG image), not text or HTML".into(),
             },
+            warc: None,
         }
     }
 

@@ -73,6 +73,8 @@ pub struct Source {
     /// The address a file or standard input was fetched from (`--url`), for the
     /// record's `url`; a document in memory carries its own in its [`crate::Input`].
     pub url: Option<String>,
+    /// Where the source came from in a WARC file, for the record's `warc` object.
+    pub warc: Option<crate::warc::WarcInfo>,
 }
 
 impl Source {
@@ -84,6 +86,7 @@ impl Source {
             input: Input::Stdin,
             origin: Origin::Stdin,
             url: None,
+            warc: None,
         }
     }
 
@@ -106,6 +109,7 @@ impl Source {
             input,
             origin: Origin::Argument,
             url: None,
+            warc: None,
         }
     }
 
@@ -117,6 +121,7 @@ impl Source {
             input: Input::Memory(input),
             origin: Origin::Memory,
             url: None,
+            warc: None,
         }
     }
 
@@ -128,6 +133,7 @@ impl Source {
             input: Input::Invalid(error),
             origin: Origin::Memory,
             url: None,
+            warc: None,
         }
     }
 
@@ -200,6 +206,7 @@ pub fn clean_source(source: &Source, options: &Options) -> Result<Article, Error
                 id: source.id.clone(),
                 source: source.source.clone(),
                 error: error.clone(),
+                warc: source.warc.clone().map(Box::new),
             })
         }
         _ => {
@@ -211,6 +218,7 @@ pub fn clean_source(source: &Source, options: &Options) -> Result<Article, Error
         Ok(mut article) => {
             article.id = source.id.clone();
             article.source = source.source.clone();
+            article.warc = source.warc.clone();
             Ok(article)
         }
         Err(error) => Err(error_record(source, &error)),
@@ -236,6 +244,7 @@ pub fn error_record(source: &Source, error: &CleanError) -> ErrorRecord {
         id: source.id.clone(),
         source: source.source.clone(),
         error: error_info(error),
+        warc: source.warc.clone().map(Box::new),
     }
 }
 

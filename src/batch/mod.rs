@@ -9,3 +9,4 @@ pub mod jsonl;
 pub mod outdir;
 pub mod stats;
 pub mod walk;
+pub mod warc;

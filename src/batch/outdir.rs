@@ -518,6 +518,7 @@ mod tests {
                 kind: "io".into(),
                 message: "gone".into(),
             },
+            warc: None,
         });
         plan.write(0, &failed).unwrap();
         assert!(plan.exists(0) && plan.output_path(0, true).exists());

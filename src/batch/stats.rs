@@ -99,6 +99,7 @@ impl Tally {
             removed_share,
             reasons: self.reasons.clone(),
             error_kinds: self.error_kinds.clone(),
+            warc_skipped: BTreeMap::new(),
         }
     }
 }
@@ -136,6 +137,10 @@ pub struct Summary {
     pub reasons: BTreeMap<String, u64>,
     /// Error records per error kind.
     pub error_kinds: BTreeMap<String, u64>,
+    /// WARC records that hold no page and gave no record, per kind (see
+    /// [`crate::warc::WarcItem::Skipped`]): `request`, `metadata`, `warcinfo`,
+    /// `revisit`, `status_NNN`, `non_html`, ...; empty without WARC inputs.
+    pub warc_skipped: BTreeMap<String, u64>,
 }
 
 impl Summary {
@@ -155,6 +160,10 @@ impl Summary {
         }
         if !self.error_kinds.is_empty() {
             line.push_str(&format!("; errors: {}", counts(&self.error_kinds)));
+        }
+        if !self.warc_skipped.is_empty() {
+            let skipped = counts(&self.warc_skipped);
+            line.push_str(&format!("; WARC records without a page: {skipped}"));
         }
         line
     }
@@ -209,6 +218,7 @@ mod tests {
                 kind: kind.into(),
                 message: "m".into(),
             },
+            warc: None,
         }
     }
 
