@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 
 use fastwarc::stream_io::gzip::GzipReader;
 use fastwarc::stream_io::traits::{IntoWarcReader, WarcRead};
-use fastwarc::warc::header::{HeaderMap, WarcHeader};
+use fastwarc::warc::header::{HeaderEncoding, HeaderMap, WarcHeader};
 use fastwarc::warc::iter::{ArchiveIterator, ArchiveIteratorOptions};
 use fastwarc::warc::record::{AutoDecode, WarcRecord, WarcRecordType};
 use serde::{Deserialize, Serialize};
@@ -335,28 +335,27 @@ impl WarcReader {
         let warc_type = headers
             .get(WarcHeader::ContentType.as_str())
             .map(Into::into);
-        let payload = match record.record_type() {
-            WarcRecordType::Response if record.is_http() => match self.http_payload(record)? {
+        let kind = record.record_type();
+        let is_http = record.is_http();
+        let block = self.body(record)?;
+        let payload = match kind {
+            WarcRecordType::Response if is_http => match http_payload(block)? {
                 Ok(payload) => payload,
                 Err(kind) => return skip(&kind, info),
             },
-            WarcRecordType::Response | WarcRecordType::Resource => {
-                let body = self.body(record)?;
-                Payload {
-                    body,
-                    content_type: warc_type,
-                    encoding: None,
-                }
-            }
+            WarcRecordType::Response | WarcRecordType::Resource => Payload {
+                body: block,
+                content_type: warc_type,
+                encoding: None,
+            },
             WarcRecordType::Conversion => {
-                let body = self.body(record)?;
                 let text = warc_type
                     .as_deref()
                     .is_some_and(|t| media(t) == "text/plain");
                 if !text {
                     return skip("non_text", info);
                 }
-                let input = Input::new(body).with_content_type(warc_type.unwrap_or_default());
+                let input = Input::new(block).with_content_type(warc_type.unwrap_or_default());
                 let input = with_url(input, url);
                 return Ok(WarcItem::Document { input, info });
             }
@@ -381,36 +380,13 @@ impl WarcReader {
         WarcItem::Document { input, info }
     }
 
-    /// The payload of an HTTP response: `Err(kind)` for a non-2xx status.
-    fn http_payload(&self, record: &mut WarcRecord) -> Result<Result<Payload, String>, String> {
-        record
-            .parse_http_with_opts(AutoDecode::None, MAX_HEADER, true)
-            .map_err(|e| format!("bad HTTP header: {e}"))?;
-        let http = record.http_headers().ok_or("no HTTP header")?;
-        let status = http.status_code();
-        let content_type = http.get(WarcHeader::ContentType.as_str()).map(Into::into);
-        let encoding = encodings(http);
-        match status {
-            Some(code) if (200..300).contains(&code) => {}
-            Some(code) => return Ok(Err(format!("status_{code}"))),
-            None => return Ok(Err("status_unknown".to_string())),
-        }
-        let body = self.body(record)?;
-        Ok(Ok(Payload {
-            body,
-            content_type,
-            encoding,
-        }))
-    }
-
-    /// The rest of the record's block, checked complete; a raw payload over the limit is
-    /// refused (its encoded size is a lower bound of its decoded size... unless it is
-    /// compressed, which [`decode_body`] checks again).
+    /// The record's block, checked complete, read up to `max_bytes` plus room for the
+    /// HTTP header and one byte more (so that [`decode_body`] sees an excess).
     fn body(&self, record: &mut WarcRecord) -> Result<Vec<u8>, String> {
         let expected = record.content_length();
         let cap = u64::try_from(self.max_bytes)
             .unwrap_or(u64::MAX)
-            .saturating_add(1);
+            .saturating_add(MAX_HEADER as u64 + 1);
         let reader = record.reader_mut().ok_or("the record has no content")?;
         let mut body = Vec::new();
         reader
@@ -425,6 +401,30 @@ impl WarcReader {
         }
         Ok(body)
     }
+}
+
+/// The payload of an HTTP response block: `Ok(Err(kind))` for a response that is
+/// not a 2xx, `Err` for an HTTP header that cannot be read.
+fn http_payload(block: Vec<u8>) -> Result<Result<Payload, String>, String> {
+    let mut http = HeaderMap::new(HeaderEncoding::Latin1);
+    let mut cursor = Cursor::new(block);
+    let header_len = http
+        .parse_with_opts(&mut cursor, true, MAX_HEADER, true)
+        .map_err(|e| format!("bad HTTP header: {e}"))?;
+    match http.status_code() {
+        Some(code) if (200..300).contains(&code) => {}
+        Some(code) => return Ok(Err(format!("status_{code}"))),
+        None => return Ok(Err("status_unknown".to_string())),
+    }
+    let content_type = http.get(WarcHeader::ContentType.as_str()).map(Into::into);
+    let encoding = encodings(&http);
+    let mut body = cursor.into_inner();
+    body.drain(..header_len.min(body.len()));
+    Ok(Ok(Payload {
+        body,
+        content_type,
+        encoding,
+    }))
 }
 
 /// A response's payload before decoding.
@@ -637,5 +637,53 @@ impl Iterator for WarcReader {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_is_sniffed_from_the_start_of_the_payload() {
+        assert!(looks_like_html(b"\xef\xbb\xbf  <!DOCTYPE html><p>x"));
+        assert!(looks_like_html(b"\n<HTML lang=en>"));
+        assert!(looks_like_html(b"<!-- cached --><html>"));
+        assert!(!looks_like_html(b"var html = '<html>';"));
+        assert!(!looks_like_html(b"\x89PNG\r\n"));
+        assert_eq!(
+            html_type(Some("application/octet-stream; charset=koi8-r"), b"<html>"),
+            Some("text/html; charset=koi8-r".to_string())
+        );
+        assert_eq!(html_type(Some("image/png"), b"\x89PNG"), None);
+        assert_eq!(
+            html_type(Some("text/html; charset=utf-8"), b""),
+            Some("text/html; charset=utf-8".to_string())
+        );
+    }
+
+    #[test]
+    fn the_scanner_finds_a_pattern_across_block_boundaries() {
+        let mut data = vec![b'x'; 10_000];
+        data.extend_from_slice(b"\nWARC/1.0");
+        let mut reader = std::io::BufReader::with_capacity(7, &data[..]);
+        assert_eq!(find(&mut reader, b"\nWARC/1.").unwrap(), Some(10_000));
+        let mut reader = std::io::BufReader::with_capacity(7, &data[..10_003]);
+        assert_eq!(find(&mut reader, b"\nWARC/1.").unwrap(), None);
+    }
+
+    #[test]
+    fn decoded_payloads_are_held_to_the_size_limit() {
+        let big = vec![b'a'; 5000];
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        std::io::Write::write_all(&mut gz, &big).unwrap();
+        let gz = gz.finish().unwrap();
+        assert!(gz.len() < 1000);
+        let error = decode_body(gz.clone(), Some("gzip"), 1000).unwrap_err();
+        assert_eq!(error.kind, "too_large");
+        assert_eq!(decode_body(gz, Some("identity, gzip"), 5000).unwrap(), big);
+        let error = decode_body(b"x".to_vec(), Some("zz-unknown"), 10).unwrap_err();
+        assert_eq!(error.kind, KIND_ENCODING);
+        assert!(error.message.contains("zz-unknown"));
     }
 }
