@@ -68,9 +68,12 @@ pub enum ColorArg {
 #[command(after_help = CLEAN_AFTER_HELP)]
 pub struct CleanArgs {
     /// Files or directories to clean. A directory is walked recursively, in file-name
-    /// order, picking *.txt, *.html, *.htm and the same with .gz (hidden files and
-    /// directories are skipped unless --hidden). `-`, or no path at all, reads
-    /// standard input.
+    /// order, picking *.txt, *.html, *.htm and the same with .gz, and *.warc, *.warc.gz
+    /// (hidden files and directories are skipped unless --hidden). `-`, or no path at
+    /// all, reads standard input. A WARC file (by its name, or by its content whatever
+    /// its name) is streamed a record at a time: each page it holds (2xx HTML
+    /// responses, HTML resources, WET text conversions) gives a record with a `warc`
+    /// object, the other records are counted by kind in the summary.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -106,7 +109,9 @@ pub struct CleanArgs {
     /// name (page.html.json, page.txt.json). Each file is written under a temporary
     /// name and renamed when complete (an existing output that is a symbolic link is
     /// followed and the file it leads to replaced). DIR may not be, hold, or lie inside an input
-    /// directory; standard input cannot be cleaned into it.
+    /// directory; standard input cannot be cleaned into it. A WARC input gives one
+    /// gzip file of all its records, DIR/<name>.jsonl.gz for crawl.warc.gz (.json.gz,
+    /// .txt.gz, .md.gz in the other formats).
     #[arg(long, value_name = "DIR", conflicts_with = "output")]
     pub out_dir: Option<PathBuf>,
 
@@ -223,7 +228,10 @@ removals per reason code and errors per kind. --quiet turns both off.
 errors, skipped, input_bytes (bytes of the cleaned inputs after decompression), seconds, \
 documents_per_second ((cleaned + errors) / seconds), kept_chars, removed_chars, \
 removed_share (removed_chars / (kept_chars + removed_chars)), reasons (removed pieces \
-per reason code) and error_kinds (error records per kind).
+per reason code), error_kinds (error records per kind) and warc_skipped (WARC records \
+that hold no page, per kind: the record type for request, metadata, warcinfo, revisit, \
+continuation; status_NNN for a non-2xx response; non_html for a response or resource \
+that is not HTML; non_text for a conversion that is not text/plain).
 
 Exit status: 0 when every input was cleaned (or skipped), 1 when any input failed or a \
 directory held nothing to clean, 2 on a usage error.";
@@ -332,7 +340,7 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<ExitCode> {
     let learned = learned.as_ref();
     let skipped = SkipCounts::default();
     let ended = match &args.out_dir {
-        Some(dir) => run_out_dir(args, dir, sources, learned, &bar)?,
+        Some(dir) => run_out_dir(args, dir, sources, learned, &skipped, &bar)?,
         None => {
             // A WARC's records are counted as they are read: the total is unknown.
             let total = (!any_warc).then_some(sources.len());
@@ -561,13 +569,18 @@ fn run_out_dir(
     dir: &Path,
     sources: &[Source],
     learned: Option<&Learned>,
+    skipped: &SkipCounts,
     bar: &ProgressBar,
 ) -> anyhow::Result<Ended> {
     let plan = match OutDir::plan(dir, args.format, &args.paths, sources) {
         Ok(plan) => plan,
         Err(error) => return Ok(Ended::Exit(usage_error(&error.to_string()))),
     };
-    let work = |index: usize, source: &Source, options: &Options| -> Result<_, WriteError> {
+    // Pages first (in parallel, one file each), then each WARC into its own archive.
+    let (archives, pages): (Vec<usize>, Vec<usize>) =
+        (0..sources.len()).partition(|&i| warc_input::is_warc_source(&sources[i]));
+    let work = |k: usize, source: &Source, options: &Options| -> Result<_, WriteError> {
+        let index = pages[k];
         if args.resume && plan.exists(index) {
             return Ok(Outcome::Skipped);
         }
@@ -581,8 +594,54 @@ fn run_out_dir(
         }
         Ok(())
     };
-    let summary = pipeline(args, bar).run_with(sources, work, sink)?;
+    let total = archives.is_empty().then_some(pages.len());
+    let page_sources = pages.iter().map(|&i| &sources[i]);
+    let mut summary = pipeline(args, bar).run_stream(page_sources, total, work, sink)?;
+    for index in archives {
+        if args.resume && plan.archive_path(index).exists() {
+            summary.inputs += 1;
+            summary.skipped += 1;
+            continue;
+        }
+        let path = plan.archive_path(index);
+        let part = clean_archive(args, &path, &sources[index], learned, skipped, bar)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        summary.absorb(&part);
+    }
     Ok(Ended::Ran(summary))
+}
+
+/// Clean the records of the WARC `source` into one gzip-compressed file at `path`,
+/// written under a temporary name and renamed when complete.
+fn clean_archive(
+    args: &CleanArgs,
+    path: &Path,
+    source: &Source,
+    learned: Option<&Learned>,
+    skipped: &SkipCounts,
+    bar: &ProgressBar,
+) -> anyhow::Result<Summary> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let file = OutputFile::create(path)?;
+    let gzip = flate2::write::GzEncoder::new(file, flate2::Compression::default());
+    let mut writer = RecordWriter::new(gzip, args.format);
+    let records = warc_input::read_records(source, args.max_bytes, skipped.clone());
+    let work = |_: usize, source: &Source, options: &Options| {
+        Ok(Outcome::Record(clean_learned(source, options, learned)))
+    };
+    let summary = pipeline(args, bar).run_stream(records, None, work, |_, outcome| {
+        let Outcome::Record(record) = outcome else {
+            return Ok(());
+        };
+        if let Err(error) = &record {
+            bar.suspend(|| report(error));
+        }
+        writer.write(&record)
+    })?;
+    writer.finish()?.finish()?.commit()?;
+    Ok(summary)
 }
 
 /// The pipeline these arguments ask for, updating `bar` as it goes.

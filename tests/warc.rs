@@ -434,3 +434,99 @@ fn output_is_the_same_for_one_and_two_threads_and_the_walk_picks_warcs() {
         );
     }
 }
+
+#[test]
+fn out_dir_gives_one_gzip_file_per_warc_and_resume_skips_complete_ones() {
+    let records: Vec<Record> = (0..5).map(|n| Record::html(n, &format!("o{n}"))).collect();
+    let dir = TempDir::new().unwrap();
+    fs::create_dir(dir.path().join("in")).unwrap();
+    fs::write(dir.path().join("in/a.warc.gz"), warc(&records, true).0).unwrap();
+    fs::write(dir.path().join("in/b.warc"), warc(&records[..2], false).0).unwrap();
+    fs::write(dir.path().join("in/page.html"), page("plain")).unwrap();
+    let args = ["in", "--out-dir", "out", "--stats-json", "stats.json"];
+    let (code, _, stderr) = clean_in(dir.path(), &args);
+    assert_eq!(code, 0, "{stderr}");
+    let read = |name: &str| {
+        let mut text = String::new();
+        let file = fs::File::open(dir.path().join("out").join(name)).unwrap();
+        flate2::read::GzDecoder::new(file)
+            .read_to_string(&mut text)
+            .unwrap();
+        text.lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap())
+            .collect::<Vec<_>>()
+    };
+    let a = read("a.jsonl.gz");
+    assert_eq!(a.len(), 5);
+    for (n, record) in a.iter().enumerate() {
+        assert!(text(record).contains(&format!("story o{n} ")));
+    }
+    assert_eq!(read("b.jsonl.gz").len(), 2);
+    assert!(dir.path().join("out/page.json").exists());
+    let mut names: Vec<String> = fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["a.jsonl.gz", "b.jsonl.gz", "page.json"],
+        "no temporary file left"
+    );
+    let stats: Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("stats.json")).unwrap()).unwrap();
+    assert_eq!(
+        (stats["cleaned"].as_u64(), stats["inputs"].as_u64()),
+        (Some(8), Some(8))
+    );
+
+    fs::remove_file(dir.path().join("out/b.jsonl.gz")).unwrap();
+    let (code, _, stderr) = clean_in(dir.path(), &[&args[..], &["--resume"]].concat());
+    assert_eq!(code, 0, "{stderr}");
+    let stats: Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("stats.json")).unwrap()).unwrap();
+    assert_eq!(
+        stats["skipped"], 2,
+        "a.warc.gz and page.html were done: {stats}"
+    );
+    assert_eq!(stats["cleaned"], 2, "b.warc's two pages again");
+    assert_eq!(read("b.jsonl.gz").len(), 2);
+}
+
+#[test]
+fn learn_boilerplate_groups_warc_records_by_target_host() {
+    // Three of host news0's four pages end with the same note; news1's pages do not:
+    // 3 of 4 documents of its host (boilerplate), 3 of 8 of the file (not).
+    let pitch =
+        "<p>The Harbour Ledger is owned by a cooperative of fourteen coastal towns since 1921.</p>";
+    let records: Vec<Record> = (0..8)
+        .map(|n| {
+            let body = page(&format!("h{n}")).replace(
+                "</article>",
+                &format!("{}</article>", if n % 2 == 0 && n < 6 { pitch } else { "" }),
+            );
+            Record::http(n, "200 OK", "Content-Type: text/html\r\n", body.as_bytes())
+        })
+        .collect();
+    let dir = TempDir::new().unwrap();
+    fs::write(dir.path().join("s.warc.gz"), warc(&records, true).0).unwrap();
+    let (code, out, stderr) = clean_in(dir.path(), &["s.warc.gz", "--learn-boilerplate"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(out.len(), 8);
+    for record in out.iter().skip(1).step_by(2) {
+        assert!(record["removed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["reason"] != "site_boilerplate"));
+    }
+    for record in out.iter().step_by(2).take(3) {
+        assert_eq!(
+            record["url"].as_str().unwrap().split('/').nth(2),
+            Some("news0.example")
+        );
+        assert!(!text(record).contains("Harbour Ledger"), "{}", text(record));
+        let removed = record["removed"].as_array().unwrap();
+        assert!(removed.iter().any(|r| r["reason"] == "site_boilerplate"));
+    }
+}
