@@ -30,6 +30,9 @@ const EXIT_OK: u8 = 0;
 const EXIT_FAILED: u8 = 1;
 /// Exit code for a usage error (the same as clap's).
 const EXIT_USAGE: u8 = 2;
+/// Sources cleaned per chunk when a run reads WARC files: their records are held in
+/// memory (up to three chunks at once), so chunks are smaller than for files.
+const WARC_CHUNK: usize = 64;
 
 /// Which front end reads the inputs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -345,7 +348,12 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<ExitCode> {
             // A WARC's records are counted as they are read: the total is unknown.
             let total = (!any_warc).then_some(sources.len());
             let expanded = warc_input::expand(sources, args.max_bytes, skipped.clone());
-            run_stream(args, expanded, total, learned, &bar)?
+            let chunk = if any_warc {
+                WARC_CHUNK
+            } else {
+                Pipeline::DEFAULT_CHUNK
+            };
+            run_stream(args, expanded, total, learned, chunk, &bar)?
         }
     };
     bar.finish_and_clear();
@@ -366,7 +374,7 @@ fn run_jsonl(args: &CleanArgs, path: &Path) -> anyhow::Result<ExitCode> {
     let bar = progress_bar(None, !args.quiet && io::stderr().is_terminal());
     let ended = if path.as_os_str() == "-" {
         let lines = JsonLines::new(io::BufReader::new(io::stdin()), "stdin", max_line);
-        run_stream(args, lines, None, None, &bar)?
+        run_stream(args, lines, None, None, Pipeline::DEFAULT_CHUNK, &bar)?
     } else {
         let same = output_file(args).is_some_and(|target| same_file(target, path));
         if same {
@@ -379,7 +387,7 @@ fn run_jsonl(args: &CleanArgs, path: &Path) -> anyhow::Result<ExitCode> {
         let file = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
         let name = path.display().to_string();
         let lines = JsonLines::new(io::BufReader::new(file), name, max_line);
-        run_stream(args, lines, None, None, &bar)?
+        run_stream(args, lines, None, None, Pipeline::DEFAULT_CHUNK, &bar)?
     };
     bar.finish_and_clear();
     let summary = match ended {
@@ -419,7 +427,14 @@ fn learn(args: &CleanArgs, sources: &[Source], bar: &ProgressBar) -> anyhow::Res
     let clean = |_: usize, source: &Source, options: &Options| {
         Ok(Outcome::Record(clean_source(source, options)))
     };
+    let any_warc = sources.iter().any(warc_input::is_warc_source);
+    let chunk = if any_warc {
+        WARC_CHUNK
+    } else {
+        Pipeline::DEFAULT_CHUNK
+    };
     pipeline(args, bar)
+        .chunk_size(chunk)
         .run_stream(expanded, None, clean, |_, outcome| {
             if let Outcome::Record(Ok(article)) = outcome {
                 counts.observe(&article);
@@ -482,6 +497,7 @@ fn run_stream<I>(
     sources: I,
     total: Option<usize>,
     learned: Option<&Learned>,
+    chunk: usize,
     bar: &ProgressBar,
 ) -> anyhow::Result<Ended>
 where
@@ -491,7 +507,7 @@ where
 {
     let Some(target) = output_file(args) else {
         let stdout = BufWriter::new(io::stdout().lock());
-        return match stream_to(args, sources, total, learned, stdout, bar) {
+        return match stream_to(args, sources, total, learned, chunk, stdout, bar) {
             Ok((summary, _)) => Ok(Ended::Ran(summary)),
             Err(PipelineError::Stopped(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
                 Ok(Ended::Exit(ExitCode::from(EXIT_OK)))
@@ -501,7 +517,7 @@ where
     };
     let file = OutputFile::create(target)
         .with_context(|| format!("cannot open the output {}", target.display()))?;
-    let (summary, file) = stream_to(args, sources, total, learned, file, bar)
+    let (summary, file) = stream_to(args, sources, total, learned, chunk, file, bar)
         .with_context(|| format!("cannot write {}", target.display()))?;
     file.commit()
         .with_context(|| format!("cannot write {}", target.display()))?;
@@ -536,6 +552,7 @@ fn stream_to<W, I>(
     sources: I,
     total: Option<usize>,
     learned: Option<&Learned>,
+    chunk: usize,
     out: W,
     bar: &ProgressBar,
 ) -> Result<(Summary, W), PipelineError<io::Error>>
@@ -549,15 +566,18 @@ where
     let work = |_: usize, source: &Source, options: &Options| {
         Ok(Outcome::Record(clean_learned(source, options, learned)))
     };
-    let summary = pipeline(args, bar).run_stream(sources, total, work, |_, outcome| {
-        let Outcome::Record(record) = outcome else {
-            return Ok(());
-        };
-        if let Err(error) = &record {
-            bar.suspend(|| report(error));
-        }
-        writer.write(&record)
-    })?;
+    let summary =
+        pipeline(args, bar)
+            .chunk_size(chunk)
+            .run_stream(sources, total, work, |_, outcome| {
+                let Outcome::Record(record) = outcome else {
+                    return Ok(());
+                };
+                if let Err(error) = &record {
+                    bar.suspend(|| report(error));
+                }
+                writer.write(&record)
+            })?;
     let out = writer.finish().map_err(PipelineError::Stopped)?;
     Ok((summary, out))
 }
@@ -631,7 +651,8 @@ fn clean_archive(
     let work = |_: usize, source: &Source, options: &Options| {
         Ok(Outcome::Record(clean_learned(source, options, learned)))
     };
-    let summary = pipeline(args, bar).run_stream(records, None, work, |_, outcome| {
+    let mut pipeline = pipeline(args, bar).chunk_size(WARC_CHUNK);
+    let summary = pipeline.run_stream(records, None, work, |_, outcome| {
         let Outcome::Record(record) = outcome else {
             return Ok(());
         };
