@@ -113,9 +113,13 @@ impl WarcItem {
     }
 }
 
-/// Whether a file is a WARC: plain text starting `WARC/1.`, or a gzip stream whose
-/// content does. Reads a few bytes; any read error counts as "not a WARC".
+/// Whether a file is a WARC: a regular file (never a FIFO or device, which reading
+/// would drain) of plain text starting `WARC/1.`, or a gzip stream whose content does.
+/// Reads a few bytes; any read error counts as "not a WARC".
 pub fn is_warc_file(path: &Path) -> bool {
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
     let Ok(file) = File::open(path) else {
         return false;
     };
