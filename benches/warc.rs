@@ -10,9 +10,9 @@
 //! gzip member per record, each page an HTTP 200 `response` with `Content-Type:
 //! text/html` and a request record before it (as crawlers write them). Then, for each
 //! thread count, it runs `deboil clean -q -o OUT` on the directory and on the WARC and
-//! reports the wall time, pages per second, the WARC overhead ((WARC time − directory
-//! time) / directory time) and the peak resident memory of the `deboil` process
-//! (`wait4`'s `ru_maxrss`).
+//! reports the wall time, pages per second, CPU time, the WARC overhead ((WARC time −
+//! directory time) / directory time, in wall and in CPU time) and the peak resident
+//! memory of the `deboil` process (its `VmHWM`).
 //!
 //! `--big-mb N` also writes a plain (uncompressed) WARC of about N MB by repeating the
 //! pages (a new record id and URL each time), cleans it once with two threads, and
@@ -51,7 +51,9 @@ struct Args {
 struct Run {
     /// Wall-clock seconds.
     seconds: f64,
-    /// Peak resident memory in MB of 10^6 bytes (`ru_maxrss` is in KiB).
+    /// CPU seconds (user + system, all threads): the cost, even on a busy machine.
+    cpu_seconds: f64,
+    /// Peak resident memory in MB of 10^6 bytes.
     peak_mb: f64,
 }
 
@@ -73,7 +75,7 @@ fn main() -> Result<()> {
         bytes as f64 / 1e6,
         fs::metadata(&warc)?.len() as f64 / 1e6
     );
-    println!("threads  input      seconds  pages/s  peak MB");
+    println!("threads  input      seconds  pages/s  CPU s  peak MB");
     let mut warc_runs = Vec::new();
     for &threads in &args.threads {
         let out = work.path().join("out.jsonl");
@@ -81,14 +83,16 @@ fn main() -> Result<()> {
         let on_warc = run(&warc, threads, &out)?;
         for (name, r) in [("directory", on_dir), ("warc.gz", on_warc)] {
             println!(
-                "{threads:>7}  {name:<9} {:>8.2} {:>8.1} {:>8.1}",
+                "{threads:>7}  {name:<9} {:>8.2} {:>8.1} {:>6.1} {:>8.1}",
                 r.seconds,
                 pages.len() as f64 / r.seconds,
+                r.cpu_seconds,
                 r.peak_mb
             );
         }
         let overhead = (on_warc.seconds - on_dir.seconds) / on_dir.seconds * 100.0;
-        println!("         WARC overhead {overhead:+.1}%");
+        let cpu = (on_warc.cpu_seconds - on_dir.cpu_seconds) / on_dir.cpu_seconds * 100.0;
+        println!("         WARC overhead {overhead:+.1}% wall, {cpu:+.1}% CPU");
         warc_runs.push((threads, on_warc));
     }
     if let (Some(one), Some(two)) = (
@@ -116,9 +120,10 @@ fn big(pages: &[Vec<u8>], megabytes: u64, work: &Path) -> Result<()> {
     let out = work.join("big.jsonl");
     let r = run(&path, 2, &out)?;
     println!(
-        "big WARC: {size:.0} MB, {} pages, 2 threads: {:.1} s, peak {:.1} MB",
+        "big WARC: {size:.0} MB, {} pages, 2 threads: {:.1} s ({:.1} CPU s), peak {:.1} MB",
         pages.len() * passes,
         r.seconds,
+        r.cpu_seconds,
         r.peak_mb
     );
     Ok(())
@@ -195,7 +200,10 @@ fn record(kind: &str, n: u64, url: &str, block: &[u8]) -> Vec<u8> {
     bytes
 }
 
-/// Run `deboil clean -q -j THREADS -o OUT INPUT`; its wall time and peak memory.
+/// Run `deboil clean -q -j THREADS -o OUT INPUT`; its wall time, CPU time and peak
+/// memory. The peak is the child's `VmHWM` (its own address space's high-water mark,
+/// new at `exec`), read every 10 ms until it exits; `ru_maxrss` would not do, as a
+/// child starts with the parent's.
 fn run(input: &Path, threads: usize, out: &Path) -> Result<Run> {
     let started = Instant::now();
     let child = Command::new(env!("CARGO_BIN_EXE_deboil"))
@@ -207,18 +215,35 @@ fn run(input: &Path, threads: usize, out: &Path) -> Result<Run> {
     let mut status = 0;
     // SAFETY: an all-zero rusage is a valid value for wait4 to fill.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: wait4 on our own child with valid pointers to locals.
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    let seconds = started.elapsed().as_secs_f64();
-    if waited != pid {
-        bail!("wait4 failed: {}", std::io::Error::last_os_error());
+    let mut peak_kib = 0u64;
+    loop {
+        peak_kib = peak_kib.max(high_water_kib(pid).unwrap_or(0));
+        // SAFETY: wait4 on our own child with valid pointers to locals.
+        let waited = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
+        if waited == pid {
+            break;
+        }
+        if waited < 0 {
+            bail!("wait4 failed: {}", std::io::Error::last_os_error());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
     }
+    let seconds = started.elapsed().as_secs_f64();
     let exit = std::process::ExitStatus::from_raw(status);
     if !exit.success() {
         bail!("deboil clean {} failed: {exit}", input.display());
     }
+    let cpu = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
     Ok(Run {
         seconds,
-        peak_mb: usage.ru_maxrss as f64 * 1024.0 / 1e6,
+        cpu_seconds: cpu(usage.ru_utime) + cpu(usage.ru_stime),
+        peak_mb: peak_kib as f64 * 1024.0 / 1e6,
     })
+}
+
+/// The `VmHWM` of process `pid` in KiB.
+fn high_water_kib(pid: i32) -> Option<u64> {
+    let status = fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
