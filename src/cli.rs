@@ -30,9 +30,8 @@ const EXIT_OK: u8 = 0;
 const EXIT_FAILED: u8 = 1;
 /// Exit code for a usage error (the same as clap's).
 const EXIT_USAGE: u8 = 2;
-/// Sources cleaned per chunk when a run reads WARC files: their records are held in
-/// memory (up to three chunks at once), so chunks are smaller than for files.
-const WARC_CHUNK: usize = 64;
+/// Sources cleaned per chunk when a run reads WARC files.
+const WARC_CHUNK: usize = warc_input::CHUNK;
 
 /// Which front end reads the inputs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

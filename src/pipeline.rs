@@ -38,6 +38,11 @@ pub enum Input {
     /// An input that could not be made into a document (a bad `--from-jsonl` line): it
     /// becomes this error record's error.
     Invalid(ErrorInfo),
+    /// A document in memory that is cleaned once (a WARC record): the cleaner takes it
+    /// out, so its bytes are freed as soon as it is cleaned rather than when the chunk
+    /// of sources it belongs to has gone to the sink. Cleaning it again gives an
+    /// error record of kind `internal`.
+    Once(std::sync::Mutex<Option<crate::Input<'static>>>),
 }
 
 /// How a source was named on the command line.
@@ -166,6 +171,13 @@ pub fn read_source(source: &Source, max_bytes: usize) -> Result<Vec<u8>, CleanEr
             return Err(CleanError::TooLarge { limit: max_bytes })
         }
         Input::Memory(input) => return Ok(input.bytes().to_vec()),
+        Input::Once(cell) => {
+            let input = take_once(cell).map_err(|e| unreadable(&e))?;
+            if input.bytes().len() > max_bytes {
+                return Err(CleanError::TooLarge { limit: max_bytes });
+            }
+            return Ok(input.bytes().to_vec());
+        }
         Input::Invalid(error) => return Err(unreadable(&error.message)),
     };
     let io_error = |source| CleanError::Io {
@@ -201,6 +213,10 @@ pub fn clean_source(source: &Source, options: &Options) -> Result<Article, Error
     let read;
     let input = match &source.input {
         Input::Memory(input) => input,
+        Input::Once(cell) => {
+            read = take_once(cell).map_err(|e| error_record(source, &CleanError::Internal(e)))?;
+            &read
+        }
         Input::Invalid(error) => {
             return Err(ErrorRecord {
                 id: source.id.clone(),
@@ -223,6 +239,17 @@ pub fn clean_source(source: &Source, options: &Options) -> Result<Article, Error
         }
         Err(error) => Err(error_record(source, &error)),
     }
+}
+
+/// Take the document out of an [`Input::Once`].
+fn take_once(
+    cell: &std::sync::Mutex<Option<crate::Input<'static>>>,
+) -> Result<crate::Input<'static>, String> {
+    let mut slot = cell
+        .lock()
+        .map_err(|_| "a cleaner failed holding this document")?;
+    slot.take()
+        .ok_or_else(|| "this document was already cleaned".to_string())
 }
 
 /// The document of a source read from a file or standard input, with its name hint

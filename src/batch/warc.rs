@@ -12,8 +12,13 @@ use crate::pipeline::{Input, Origin, Source};
 use crate::record::ErrorInfo;
 use crate::warc::{has_warc_name, is_warc_file, WarcItem, WarcReader};
 
-/// Records read ahead of the cleaner, per WARC file.
-const READ_AHEAD: usize = 64;
+/// Sources cleaned per chunk when a run reads WARC files: a chunk's records are held
+/// in memory until each is cleaned, so chunks are smaller than for files (whose bytes
+/// are read by the worker that cleans them).
+pub const CHUNK: usize = 128;
+/// Records read ahead of the cleaner, per WARC file: a whole chunk, so that the next
+/// chunk is read while one is cleaned (reading is not serialised with cleaning).
+const READ_AHEAD: usize = CHUNK;
 
 /// WARC records without a page, per kind; shared between the readers and the run.
 #[derive(Debug, Clone, Default)]
@@ -141,7 +146,7 @@ pub fn read_records(source: &Source, max_bytes: usize, skipped: SkipCounts) -> R
 /// The source of one WARC record; `None` (counted) for a record without a page.
 pub fn record_source(item: WarcItem, skipped: &SkipCounts) -> Option<Source> {
     let (input, info) = match item {
-        WarcItem::Document { input, info } => (Input::Memory(input), info),
+        WarcItem::Document { input, info } => (Input::Once(Mutex::new(Some(input))), info),
         WarcItem::Failed { error, info } => (Input::Invalid(error), info),
         WarcItem::Skipped { kind, .. } => {
             skipped.add(&kind);
