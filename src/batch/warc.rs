@@ -15,7 +15,7 @@ use crate::warc::{has_warc_name, is_warc_file, WarcItem, WarcReader};
 /// Sources cleaned per chunk when a run reads WARC files: a chunk's records are held
 /// in memory until each is cleaned, so chunks are smaller than for files (whose bytes
 /// are read by the worker that cleans them).
-pub const CHUNK: usize = 128;
+pub const CHUNK: usize = 32;
 /// Records read ahead of the cleaner, per WARC file: a whole chunk, so that the next
 /// chunk is read while one is cleaned (reading is not serialised with cleaning).
 const READ_AHEAD: usize = CHUNK;
