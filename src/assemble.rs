@@ -78,6 +78,7 @@ pub fn article(
             kept_chars,
             removed_chars,
         },
+        warc: None,
     }
 }
 

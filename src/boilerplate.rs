@@ -190,6 +190,7 @@ mod tests {
                 kept_chars: 100,
                 removed_chars: 4,
             },
+            warc: None,
         }
     }
 

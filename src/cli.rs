@@ -17,6 +17,7 @@ use deboil::batch::list::{read_list, ListError};
 use deboil::batch::outdir::{OutDir, WriteError};
 use deboil::batch::shard::Shard;
 use deboil::batch::stats::{megabytes, Summary};
+use deboil::batch::warc::{self as warc_input, SkipCounts};
 use deboil::boilerplate::{Learned, SiteCounts, Thresholds};
 use deboil::output::{Format, NamedOutput, OutputFile, RecordWriter, ShowRemoved};
 use deboil::pipeline::{
@@ -31,6 +32,8 @@ const EXIT_OK: u8 = 0;
 const EXIT_FAILED: u8 = 1;
 /// Exit code for a usage error (the same as clap's).
 const EXIT_USAGE: u8 = 2;
+/// Sources cleaned per chunk when a run reads WARC files.
+const WARC_CHUNK: usize = warc_input::CHUNK;
 
 /// Which front end reads the inputs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -69,9 +72,12 @@ pub enum ColorArg {
 #[command(after_help = CLEAN_AFTER_HELP)]
 pub struct CleanArgs {
     /// Files or directories to clean. A directory is walked recursively, in file-name
-    /// order, picking *.txt, *.html, *.htm and the same with .gz (hidden files and
-    /// directories are skipped unless --hidden). `-`, or no path at all, reads
-    /// standard input.
+    /// order, picking *.txt, *.html, *.htm and the same with .gz, and *.warc, *.warc.gz
+    /// (hidden files and directories are skipped unless --hidden). `-`, or no path at
+    /// all, reads standard input. A WARC file (by its name, or by its content whatever
+    /// its name) is streamed a record at a time: each page it holds (2xx HTML
+    /// responses, HTML resources, WET text conversions) gives a record with a `warc`
+    /// object, the other records are counted by kind in the summary.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -128,7 +134,9 @@ pub struct CleanArgs {
     /// name (page.html.json, page.txt.json). Each file is written under a temporary
     /// name and renamed when complete (an existing output that is a symbolic link is
     /// followed and the file it leads to replaced). DIR may not be, hold, or lie inside an input
-    /// directory; standard input cannot be cleaned into it.
+    /// directory; standard input cannot be cleaned into it. A WARC input gives one
+    /// gzip file of all its records, DIR/<name>.jsonl.gz for crawl.warc.gz (.json.gz,
+    /// .txt.gz, .md.gz in the other formats).
     #[arg(long, value_name = "DIR", conflicts_with = "output")]
     pub out_dir: Option<PathBuf>,
 
@@ -245,7 +253,10 @@ removals per reason code and errors per kind. --quiet turns both off.
 errors, skipped, input_bytes (bytes of the cleaned inputs after decompression), seconds, \
 documents_per_second ((cleaned + errors) / seconds), kept_chars, removed_chars, \
 removed_share (removed_chars / (kept_chars + removed_chars)), reasons (removed pieces \
-per reason code) and error_kinds (error records per kind).
+per reason code), error_kinds (error records per kind) and warc_skipped (WARC records \
+that hold no page, per kind: the record type for request, metadata, warcinfo, revisit, \
+continuation; status_NNN for a non-2xx response; non_html for a response or resource \
+that is not HTML; non_text for a conversion that is not text/plain).
 
 Exit status: 0 when every input was cleaned (or skipped), 1 when any input failed or a \
 directory held nothing to clean, 2 on a usage error.";
@@ -365,21 +376,34 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<ExitCode> {
         );
         return Ok(usage_error(&message));
     }
+    let any_warc = sources.iter().any(warc_input::is_warc_source);
     let learned = match args.learn_boilerplate {
         true => Some(learn(args, sources, &bar)?),
         false => None,
     };
     let learned = learned.as_ref();
+    let skipped = SkipCounts::default();
     let ended = match &plan {
-        Some(plan) => run_out_dir(args, plan, sources, &indices, learned, &bar)?,
-        None => run_stream(args, sources.iter(), Some(sources.len()), learned, &bar)?,
+        Some(plan) => run_out_dir(args, plan, sources, &indices, learned, &skipped, &bar)?,
+        None => {
+            // A WARC's records are counted as they are read: the total is unknown.
+            let total = (!any_warc).then_some(sources.len());
+            let expanded = warc_input::expand(sources, args.max_bytes, skipped.clone());
+            let chunk = if any_warc {
+                WARC_CHUNK
+            } else {
+                Pipeline::DEFAULT_CHUNK
+            };
+            run_stream(args, expanded, total, learned, chunk, &bar)?
+        }
     };
     bar.finish_and_clear();
-    let summary = match ended {
+    let mut summary = match ended {
         Ended::Ran(summary) => summary,
         Ended::Exit(code) => return Ok(code),
     };
-    finish(args, &summary)?;
+    summary.warc_skipped = skipped.snapshot();
+    finish(args, &summary, any_warc)?;
     let failed = summary.errors > 0 || !collected.empty_dirs.is_empty();
     Ok(exit_code(failed))
 }
@@ -391,7 +415,7 @@ fn run_jsonl(args: &CleanArgs, path: &Path) -> anyhow::Result<ExitCode> {
     let bar = progress_bar(None, !args.quiet && io::stderr().is_terminal());
     let ended = if path.as_os_str() == "-" {
         let lines = JsonLines::new(io::BufReader::new(io::stdin()), "stdin", max_line);
-        run_stream(args, lines, None, None, &bar)?
+        run_stream(args, lines, None, None, Pipeline::DEFAULT_CHUNK, &bar)?
     } else {
         let same = output_file(args).is_some_and(|target| same_file(target, path));
         if same {
@@ -404,7 +428,7 @@ fn run_jsonl(args: &CleanArgs, path: &Path) -> anyhow::Result<ExitCode> {
         let file = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
         let name = path.display().to_string();
         let lines = JsonLines::new(io::BufReader::new(file), name, max_line);
-        run_stream(args, lines, None, None, &bar)?
+        run_stream(args, lines, None, None, Pipeline::DEFAULT_CHUNK, &bar)?
     };
     bar.finish_and_clear();
     let summary = match ended {
@@ -440,8 +464,19 @@ fn parse_share(value: &str) -> Result<f32, String> {
 /// blocks per site; returns what recurs enough to be boilerplate.
 fn learn(args: &CleanArgs, sources: &[Source], bar: &ProgressBar) -> anyhow::Result<Learned> {
     let mut counts = SiteCounts::default();
+    let expanded = warc_input::expand(sources, args.max_bytes, SkipCounts::default());
+    let clean = |_: usize, source: &Source, options: &Options| {
+        Ok(Outcome::Record(clean_source(source, options)))
+    };
+    let any_warc = sources.iter().any(warc_input::is_warc_source);
+    let chunk = if any_warc {
+        WARC_CHUNK
+    } else {
+        Pipeline::DEFAULT_CHUNK
+    };
     pipeline(args, bar)
-        .run(sources, |_, outcome| {
+        .chunk_size(chunk)
+        .run_stream(expanded, None, clean, |_, outcome| {
             if let Outcome::Record(Ok(article)) = outcome {
                 counts.observe(&article);
             }
@@ -473,8 +508,8 @@ fn clean_learned(
 }
 
 /// Print the summary line and write `--stats-json`, as asked.
-fn finish(args: &CleanArgs, summary: &Summary) -> anyhow::Result<()> {
-    if args.shows_summary() {
+fn finish(args: &CleanArgs, summary: &Summary, any_warc: bool) -> anyhow::Result<()> {
+    if args.shows_summary() || (any_warc && !args.quiet) {
         eprintln!("deboil: {}", summary.line());
     }
     if let Some(path) = &args.stats_json {
@@ -503,6 +538,7 @@ fn run_stream<I>(
     sources: I,
     total: Option<usize>,
     learned: Option<&Learned>,
+    chunk: usize,
     bar: &ProgressBar,
 ) -> anyhow::Result<Ended>
 where
@@ -512,7 +548,7 @@ where
 {
     let Some(target) = output_file(args) else {
         let stdout = BufWriter::new(io::stdout().lock());
-        return match stream_to(args, sources, total, learned, stdout, bar) {
+        return match stream_to(args, sources, total, learned, chunk, stdout, bar) {
             Ok((summary, _)) => Ok(Ended::Ran(summary)),
             Err(PipelineError::Stopped(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
                 Ok(Ended::Exit(ExitCode::from(EXIT_OK)))
@@ -522,7 +558,7 @@ where
     };
     let file = NamedOutput::create(target)
         .with_context(|| format!("cannot open the output {}", target.display()))?;
-    let (summary, file) = stream_to(args, sources, total, learned, file, bar)
+    let (summary, file) = stream_to(args, sources, total, learned, chunk, file, bar)
         .with_context(|| format!("cannot write {}", target.display()))?;
     file.commit()
         .with_context(|| format!("cannot write {}", target.display()))?;
@@ -557,6 +593,7 @@ fn stream_to<W, I>(
     sources: I,
     total: Option<usize>,
     learned: Option<&Learned>,
+    chunk: usize,
     out: W,
     bar: &ProgressBar,
 ) -> Result<(Summary, W), PipelineError<io::Error>>
@@ -570,15 +607,18 @@ where
     let work = |_: usize, source: &Source, options: &Options| {
         Ok(Outcome::Record(clean_learned(source, options, learned)))
     };
-    let summary = pipeline(args, bar).run_stream(sources, total, work, |_, outcome| {
-        let Outcome::Record(record) = outcome else {
-            return Ok(());
-        };
-        if let Err(error) = &record {
-            bar.suspend(|| report(error));
-        }
-        writer.write(&record)
-    })?;
+    let summary =
+        pipeline(args, bar)
+            .chunk_size(chunk)
+            .run_stream(sources, total, work, |_, outcome| {
+                let Outcome::Record(record) = outcome else {
+                    return Ok(());
+                };
+                if let Err(error) = &record {
+                    bar.suspend(|| report(error));
+                }
+                writer.write(&record)
+            })?;
     let out = writer.finish().map_err(PipelineError::Stopped)?;
     Ok((summary, out))
 }
@@ -593,10 +633,14 @@ fn run_out_dir(
     sources: &[Source],
     indices: &[usize],
     learned: Option<&Learned>,
+    skipped: &SkipCounts,
     bar: &ProgressBar,
 ) -> anyhow::Result<Ended> {
-    let work = |index: usize, source: &Source, options: &Options| -> Result<_, WriteError> {
-        let index = indices[index];
+    // Pages first (in parallel, one file each), then each WARC into its own archive.
+    let (archives, pages): (Vec<usize>, Vec<usize>) =
+        (0..sources.len()).partition(|&i| warc_input::is_warc_source(&sources[i]));
+    let work = |k: usize, source: &Source, options: &Options| -> Result<_, WriteError> {
+        let index = indices[pages[k]];
         if args.resume && plan.exists(index) {
             return Ok(Outcome::Skipped);
         }
@@ -610,8 +654,55 @@ fn run_out_dir(
         }
         Ok(())
     };
-    let summary = pipeline(args, bar).run_with(sources, work, sink)?;
+    let total = archives.is_empty().then_some(pages.len());
+    let page_sources = pages.iter().map(|&i| &sources[i]);
+    let mut summary = pipeline(args, bar).run_stream(page_sources, total, work, sink)?;
+    for local in archives {
+        let path = plan.archive_path(indices[local]);
+        if args.resume && path.exists() {
+            summary.inputs += 1;
+            summary.skipped += 1;
+            continue;
+        }
+        let part = clean_archive(args, &path, &sources[local], learned, skipped, bar)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        summary.absorb(&part);
+    }
     Ok(Ended::Ran(summary))
+}
+
+/// Clean the records of the WARC `source` into one gzip-compressed file at `path`,
+/// written under a temporary name and renamed when complete.
+fn clean_archive(
+    args: &CleanArgs,
+    path: &Path,
+    source: &Source,
+    learned: Option<&Learned>,
+    skipped: &SkipCounts,
+    bar: &ProgressBar,
+) -> anyhow::Result<Summary> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let file = OutputFile::create(path)?;
+    let gzip = flate2::write::GzEncoder::new(file, flate2::Compression::default());
+    let mut writer = RecordWriter::new(gzip, args.format);
+    let records = warc_input::read_records(source, args.max_bytes, skipped.clone());
+    let work = |_: usize, source: &Source, options: &Options| {
+        Ok(Outcome::Record(clean_learned(source, options, learned)))
+    };
+    let mut pipeline = pipeline(args, bar).chunk_size(WARC_CHUNK);
+    let summary = pipeline.run_stream(records, None, work, |_, outcome| {
+        let Outcome::Record(record) = outcome else {
+            return Ok(());
+        };
+        if let Err(error) = &record {
+            bar.suspend(|| report(error));
+        }
+        writer.write(&record)
+    })?;
+    writer.finish()?.finish()?.commit()?;
+    Ok(summary)
 }
 
 /// The path arguments: those given, or those the `--files-from` list names.

@@ -55,6 +55,7 @@ mod record;
 #[doc(hidden)]
 pub mod report;
 mod text;
+pub mod warc;
 
 pub use block::BlockKind;
 pub use clean_all::{clean_all, CleanAll};

@@ -478,6 +478,7 @@ mod tests {
             removed: vec![],
             warnings: vec![],
             stats: Stats::default(),
+            warc: None,
         }
     }
 
@@ -489,6 +490,7 @@ mod tests {
                 kind: "binary".into(),
                 message: "binary content (PNG image), not text or HTML".into(),
             },
+            warc: None,
         }
     }
 

@@ -38,6 +38,11 @@ pub enum Input {
     /// An input that could not be made into a document (a bad `--from-jsonl` line): it
     /// becomes this error record's error.
     Invalid(ErrorInfo),
+    /// A document in memory that is cleaned once (a WARC record): the cleaner takes it
+    /// out, so its bytes are freed as soon as it is cleaned rather than when the chunk
+    /// of sources it belongs to has gone to the sink. Cleaning it again gives an
+    /// error record of kind `internal`.
+    Once(std::sync::Mutex<Option<crate::Input<'static>>>),
 }
 
 /// How a source was named on the command line.
@@ -73,6 +78,8 @@ pub struct Source {
     /// The address a file or standard input was fetched from (`--url`), for the
     /// record's `url`; a document in memory carries its own in its [`crate::Input`].
     pub url: Option<String>,
+    /// Where the source came from in a WARC file, for the record's `warc` object.
+    pub warc: Option<crate::warc::WarcInfo>,
 }
 
 impl Source {
@@ -84,6 +91,7 @@ impl Source {
             input: Input::Stdin,
             origin: Origin::Stdin,
             url: None,
+            warc: None,
         }
     }
 
@@ -106,6 +114,7 @@ impl Source {
             input,
             origin: Origin::Argument,
             url: None,
+            warc: None,
         }
     }
 
@@ -117,6 +126,7 @@ impl Source {
             input: Input::Memory(input),
             origin: Origin::Memory,
             url: None,
+            warc: None,
         }
     }
 
@@ -128,6 +138,7 @@ impl Source {
             input: Input::Invalid(error),
             origin: Origin::Memory,
             url: None,
+            warc: None,
         }
     }
 
@@ -160,6 +171,13 @@ pub fn read_source(source: &Source, max_bytes: usize) -> Result<Vec<u8>, CleanEr
             return Err(CleanError::TooLarge { limit: max_bytes })
         }
         Input::Memory(input) => return Ok(input.bytes().to_vec()),
+        Input::Once(cell) => {
+            let input = take_once(cell).map_err(|e| unreadable(&e))?;
+            if input.bytes().len() > max_bytes {
+                return Err(CleanError::TooLarge { limit: max_bytes });
+            }
+            return Ok(input.bytes().to_vec());
+        }
         Input::Invalid(error) => return Err(unreadable(&error.message)),
     };
     let io_error = |source| CleanError::Io {
@@ -195,11 +213,16 @@ pub fn clean_source(source: &Source, options: &Options) -> Result<Article, Error
     let read;
     let input = match &source.input {
         Input::Memory(input) => input,
+        Input::Once(cell) => {
+            read = take_once(cell).map_err(|e| error_record(source, &CleanError::Internal(e)))?;
+            &read
+        }
         Input::Invalid(error) => {
             return Err(ErrorRecord {
                 id: source.id.clone(),
                 source: source.source.clone(),
                 error: error.clone(),
+                warc: source.warc.clone().map(Box::new),
             })
         }
         _ => {
@@ -211,10 +234,22 @@ pub fn clean_source(source: &Source, options: &Options) -> Result<Article, Error
         Ok(mut article) => {
             article.id = source.id.clone();
             article.source = source.source.clone();
+            article.warc = source.warc.clone();
             Ok(article)
         }
         Err(error) => Err(error_record(source, &error)),
     }
+}
+
+/// Take the document out of an [`Input::Once`].
+fn take_once(
+    cell: &std::sync::Mutex<Option<crate::Input<'static>>>,
+) -> Result<crate::Input<'static>, String> {
+    let mut slot = cell
+        .lock()
+        .map_err(|_| "a cleaner failed holding this document")?;
+    slot.take()
+        .ok_or_else(|| "this document was already cleaned".to_string())
 }
 
 /// The document of a source read from a file or standard input, with its name hint
@@ -236,6 +271,7 @@ pub fn error_record(source: &Source, error: &CleanError) -> ErrorRecord {
         id: source.id.clone(),
         source: source.source.clone(),
         error: error_info(error),
+        warc: source.warc.clone().map(Box::new),
     }
 }
 

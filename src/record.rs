@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::block::{BlockKind, Structure};
 use crate::reason::Reason;
+use crate::warc::WarcInfo;
 
 /// Which front end read the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,6 +69,10 @@ pub struct Article {
     pub warnings: Vec<String>,
     /// Size accounting.
     pub stats: Stats,
+    /// Where the record came from in a WARC file (`file`, `offset`, `record_id`,
+    /// `date`); written only for records read from a WARC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warc: Option<WarcInfo>,
 }
 
 /// A block of the clean body.
@@ -131,6 +136,10 @@ pub struct ErrorRecord {
     pub source: String,
     /// What went wrong.
     pub error: ErrorInfo,
+    /// Where the record came from in a WARC file, as [`Article::warc`]; written only
+    /// for records read from a WARC (boxed: error records stay small).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warc: Option<Box<WarcInfo>>,
 }
 
 /// The kind and message of a failure.

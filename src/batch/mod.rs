@@ -13,3 +13,4 @@ pub mod outdir;
 pub mod shard;
 pub mod stats;
 pub mod walk;
+pub mod warc;

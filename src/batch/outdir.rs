@@ -132,6 +132,21 @@ impl OutDir {
         stem.with_file_name(name)
     }
 
+    /// The output file of the WARC source `index`: all its records, gzip-compressed
+    /// (`crawl.warc.gz` → `crawl.jsonl.gz`; `.json.gz`, `.txt.gz`, `.md.gz` in the other
+    /// formats).
+    pub fn archive_path(&self, index: usize) -> PathBuf {
+        let stem = self.root.join(&self.stems[index]);
+        let mut name = stem.file_name().unwrap_or_default().to_os_string();
+        name.push(match self.format {
+            Format::Jsonl => ".jsonl.gz",
+            Format::Json => ".json.gz",
+            Format::Text => ".txt.gz",
+            Format::Markdown => ".md.gz",
+        });
+        stem.with_file_name(name)
+    }
+
     /// Whether source `index` already has an output (a record or an error record).
     pub fn exists(&self, index: usize) -> bool {
         self.output_path(index, false).exists() || self.output_path(index, true).exists()
@@ -518,6 +533,7 @@ mod tests {
                 kind: "io".into(),
                 message: "gone".into(),
             },
+            warc: None,
         });
         plan.write(0, &failed).unwrap();
         assert!(plan.exists(0) && plan.output_path(0, true).exists());

@@ -99,6 +99,7 @@ impl Tally {
             removed_share,
             reasons: self.reasons.clone(),
             error_kinds: self.error_kinds.clone(),
+            warc_skipped: BTreeMap::new(),
         }
     }
 }
@@ -136,9 +137,45 @@ pub struct Summary {
     pub reasons: BTreeMap<String, u64>,
     /// Error records per error kind.
     pub error_kinds: BTreeMap<String, u64>,
+    /// WARC records that hold no page and gave no record, per kind (see
+    /// [`crate::warc::WarcItem::Skipped`]): `request`, `metadata`, `warcinfo`,
+    /// `revisit`, `status_NNN`, `non_html`, ...; empty without WARC inputs.
+    pub warc_skipped: BTreeMap<String, u64>,
 }
 
 impl Summary {
+    /// Add the totals of `other`, a run that followed this one: counts, bytes, maps
+    /// and seconds add up; the rate and the removed share are computed again.
+    pub fn absorb(&mut self, other: &Summary) {
+        self.inputs += other.inputs;
+        self.cleaned += other.cleaned;
+        self.errors += other.errors;
+        self.skipped += other.skipped;
+        self.input_bytes += other.input_bytes;
+        self.seconds += other.seconds;
+        self.kept_chars += other.kept_chars;
+        self.removed_chars += other.removed_chars;
+        for (mine, theirs) in [
+            (&mut self.reasons, &other.reasons),
+            (&mut self.error_kinds, &other.error_kinds),
+            (&mut self.warc_skipped, &other.warc_skipped),
+        ] {
+            for (key, count) in theirs {
+                *mine.entry(key.clone()).or_default() += count;
+            }
+        }
+        let processed = (self.cleaned + self.errors) as f64;
+        self.documents_per_second = match self.seconds > 0.0 {
+            true => processed / self.seconds,
+            false => 0.0,
+        };
+        let total = self.kept_chars + self.removed_chars;
+        self.removed_share = match total {
+            0 => 0.0,
+            _ => self.removed_chars as f64 / total as f64,
+        };
+    }
+
     /// The summary as one line of text, for standard error.
     pub fn line(&self) -> String {
         let mut line = format!(
@@ -155,6 +192,10 @@ impl Summary {
         }
         if !self.error_kinds.is_empty() {
             line.push_str(&format!("; errors: {}", counts(&self.error_kinds)));
+        }
+        if !self.warc_skipped.is_empty() {
+            let skipped = counts(&self.warc_skipped);
+            line.push_str(&format!("; WARC records without a page: {skipped}"));
         }
         line
     }
@@ -209,6 +250,7 @@ mod tests {
                 kind: kind.into(),
                 message: "m".into(),
             },
+            warc: None,
         }
     }
 
@@ -234,6 +276,28 @@ mod tests {
             "1 cleaned, 2 errors, 1 skipped, 1.0 MB read, 1.5 documents/s, 30.0% of text removed; \
              removed: share 2, navigation 1; errors: gzip 1, io 1"
         );
+    }
+
+    #[test]
+    fn summaries_of_consecutive_runs_add_up() {
+        let mut first = Tally::default();
+        first.add(&Outcome::Record(Ok(article(70, &[Reason::Share]))));
+        let mut second = Tally::default();
+        second.add(&Outcome::Record(Ok(article(
+            80,
+            &[Reason::Share, Reason::Navigation],
+        ))));
+        second.add(&Outcome::Record(Err(failure("warc"))));
+        let mut summary = first.summary(1, Duration::from_secs(1));
+        let mut other = second.summary(2, Duration::from_secs(2));
+        other.warc_skipped.insert("request".into(), 3);
+        summary.absorb(&other);
+        assert_eq!((summary.inputs, summary.cleaned, summary.errors), (3, 2, 1));
+        assert_eq!(summary.documents_per_second, 1.0);
+        assert_eq!(summary.reasons["share"], 2);
+        assert_eq!(summary.error_kinds["warc"], 1);
+        assert_eq!(summary.warc_skipped["request"], 3);
+        assert_eq!(summary.removed_share, 30.0 / 180.0);
     }
 
     #[test]

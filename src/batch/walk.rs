@@ -12,7 +12,9 @@ use walkdir::{DirEntry, WalkDir};
 use crate::pipeline::{Input, Origin, Source};
 
 /// File name endings picked when walking a directory.
-pub const PICKED_EXTENSIONS: &[&str] = &[".txt", ".html", ".htm", ".txt.gz", ".html.gz", ".htm.gz"];
+pub const PICKED_EXTENSIONS: &[&str] = &[
+    ".txt", ".html", ".htm", ".txt.gz", ".html.gz", ".htm.gz", ".warc", ".warc.gz",
+];
 
 /// How directory arguments are walked.
 #[derive(Debug, Clone, Default)]
@@ -205,6 +207,7 @@ fn walked(root: &Arc<Path>, path: &Path, input: Input) -> Source {
             relative,
         },
         url: None,
+        warc: None,
     }
 }
 

@@ -502,6 +502,7 @@ mod tests {
                 kind: "gzip".into(),
                 message: "corrupt <gzip> data".into(),
             },
+            warc: None,
         };
         let mut out = String::new();
         document(&mut out, 2, &Err(error), &ByReason::new(), false);

@@ -115,6 +115,7 @@ mod tests {
                 kind: "binary".into(),
                 message: "binary".into(),
             },
+            warc: None,
         };
         totals.add(&Err(error), &ByReason::new());
         assert_eq!(
