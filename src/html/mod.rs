@@ -337,6 +337,11 @@ fn table_rows(
     // Per row: whether it sits in `thead`, whether all its cells are `th`, its cells.
     let mut rows: Vec<(bool, bool, Vec<String>)> = Vec::new();
     let mut row_of: Option<usize> = None;
+    // Each cell's blocks, looked up by the cell's element (a table may have 100,000s).
+    let blocks_of: std::collections::HashMap<usize, (usize, usize)> = cells
+        .iter()
+        .map(|&(cell, first, count)| (cell, (first, count)))
+        .collect();
     let mut descendant = vec![table];
     for (e, element) in page.elements.iter().enumerate().skip(table + 1) {
         let Some(parent) = element.parent.filter(|p| descendant.contains(p)) else {
@@ -361,15 +366,14 @@ fn table_rows(
                     rows.push((false, true, Vec::new()));
                     row_of = None;
                 }
-                let text = cells.iter().find(|&&(c, _, _)| c == e).map_or_else(
-                    String::new,
-                    |&(_, first, count)| {
+                let text = blocks_of
+                    .get(&e)
+                    .map_or_else(String::new, |&(first, count)| {
                         let texts = blocks[first..first + count]
                             .iter()
                             .map(|b| b.block.text.as_str());
                         one_line(&texts.collect::<Vec<_>>().join(" "))
-                    },
-                );
+                    });
                 let (_, all_head, row) = rows.last_mut()?;
                 *all_head &= head;
                 row.push(text);
