@@ -32,8 +32,8 @@ const EXIT_OK: u8 = 0;
 const EXIT_FAILED: u8 = 1;
 /// Exit code for a usage error (the same as clap's).
 const EXIT_USAGE: u8 = 2;
-/// Sources cleaned per chunk when a run reads WARC files.
-const WARC_CHUNK: usize = warc_input::CHUNK;
+/// Sources out at once (read and not yet written) when a run reads WARC files.
+const WARC_WINDOW: usize = warc_input::WINDOW;
 
 /// Which front end reads the inputs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -389,12 +389,12 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<ExitCode> {
             // A WARC's records are counted as they are read: the total is unknown.
             let total = (!any_warc).then_some(sources.len());
             let expanded = warc_input::expand(sources, args.max_bytes, skipped.clone());
-            let chunk = if any_warc {
-                WARC_CHUNK
+            let window = if any_warc {
+                WARC_WINDOW
             } else {
-                Pipeline::DEFAULT_CHUNK
+                Pipeline::DEFAULT_WINDOW
             };
-            run_stream(args, expanded, total, learned, chunk, &bar)?
+            run_stream(args, expanded, total, learned, window, &bar)?
         }
     };
     bar.finish_and_clear();
@@ -415,7 +415,7 @@ fn run_jsonl(args: &CleanArgs, path: &Path) -> anyhow::Result<ExitCode> {
     let bar = progress_bar(None, !args.quiet && io::stderr().is_terminal());
     let ended = if path.as_os_str() == "-" {
         let lines = JsonLines::new(io::BufReader::new(io::stdin()), "stdin", max_line);
-        run_stream(args, lines, None, None, Pipeline::DEFAULT_CHUNK, &bar)?
+        run_stream(args, lines, None, None, Pipeline::DEFAULT_WINDOW, &bar)?
     } else {
         let same = output_file(args).is_some_and(|target| same_file(target, path));
         if same {
@@ -428,7 +428,7 @@ fn run_jsonl(args: &CleanArgs, path: &Path) -> anyhow::Result<ExitCode> {
         let file = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
         let name = path.display().to_string();
         let lines = JsonLines::new(io::BufReader::new(file), name, max_line);
-        run_stream(args, lines, None, None, Pipeline::DEFAULT_CHUNK, &bar)?
+        run_stream(args, lines, None, None, Pipeline::DEFAULT_WINDOW, &bar)?
     };
     bar.finish_and_clear();
     let summary = match ended {
@@ -469,13 +469,13 @@ fn learn(args: &CleanArgs, sources: &[Source], bar: &ProgressBar) -> anyhow::Res
         Ok(Outcome::Record(clean_source(source, options)))
     };
     let any_warc = sources.iter().any(warc_input::is_warc_source);
-    let chunk = if any_warc {
-        WARC_CHUNK
+    let window = if any_warc {
+        WARC_WINDOW
     } else {
-        Pipeline::DEFAULT_CHUNK
+        Pipeline::DEFAULT_WINDOW
     };
     pipeline(args, bar)
-        .chunk_size(chunk)
+        .window(window)
         .run_stream(expanded, None, clean, |_, outcome| {
             if let Outcome::Record(Ok(article)) = outcome {
                 counts.observe(&article);
@@ -538,7 +538,7 @@ fn run_stream<I>(
     sources: I,
     total: Option<usize>,
     learned: Option<&Learned>,
-    chunk: usize,
+    window: usize,
     bar: &ProgressBar,
 ) -> anyhow::Result<Ended>
 where
@@ -548,7 +548,7 @@ where
 {
     let Some(target) = output_file(args) else {
         let stdout = BufWriter::new(io::stdout().lock());
-        return match stream_to(args, sources, total, learned, chunk, stdout, bar) {
+        return match stream_to(args, sources, total, learned, window, stdout, bar) {
             Ok((summary, _)) => Ok(Ended::Ran(summary)),
             Err(PipelineError::Stopped(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
                 Ok(Ended::Exit(ExitCode::from(EXIT_OK)))
@@ -558,7 +558,7 @@ where
     };
     let file = NamedOutput::create(target)
         .with_context(|| format!("cannot open the output {}", target.display()))?;
-    let (summary, file) = stream_to(args, sources, total, learned, chunk, file, bar)
+    let (summary, file) = stream_to(args, sources, total, learned, window, file, bar)
         .with_context(|| format!("cannot write {}", target.display()))?;
     file.commit()
         .with_context(|| format!("cannot write {}", target.display()))?;
@@ -593,7 +593,7 @@ fn stream_to<W, I>(
     sources: I,
     total: Option<usize>,
     learned: Option<&Learned>,
-    chunk: usize,
+    window: usize,
     out: W,
     bar: &ProgressBar,
 ) -> Result<(Summary, W), PipelineError<io::Error>>
@@ -609,7 +609,7 @@ where
     };
     let summary =
         pipeline(args, bar)
-            .chunk_size(chunk)
+            .window(window)
             .run_stream(sources, total, work, |_, outcome| {
                 let Outcome::Record(record) = outcome else {
                     return Ok(());
@@ -691,7 +691,7 @@ fn clean_archive(
     let work = |_: usize, source: &Source, options: &Options| {
         Ok(Outcome::Record(clean_learned(source, options, learned)))
     };
-    let mut pipeline = pipeline(args, bar).chunk_size(WARC_CHUNK);
+    let mut pipeline = pipeline(args, bar).window(WARC_WINDOW);
     let summary = pipeline.run_stream(records, None, work, |_, outcome| {
         let Outcome::Record(record) = outcome else {
             return Ok(());

@@ -10,8 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
+use crate::batch::ordered::ordered_map;
 use crate::batch::stats::{Summary, Tally};
 use crate::error::CleanError;
 use crate::record::{Article, ErrorInfo, ErrorRecord};
@@ -326,10 +325,11 @@ pub enum PipelineError<E> {
 /// The progress callback of a [`Pipeline`].
 type ProgressFn<'p> = Box<dyn FnMut(&Progress<'_>) + 'p>;
 
-/// Cleans a list of sources on worker threads, a chunk at a time, and hands each
-/// result to a sink on the calling thread in source order, whatever the number of
-/// threads. Only one chunk of records is held at once, so memory stays bounded
-/// however many sources there are.
+/// Cleans a list of sources on worker threads and hands each result to a sink on the
+/// calling thread in source order, whatever the number of threads. Each thread takes
+/// the next source as soon as it is free (no thread waits for a slow one), and at most
+/// a window of sources is out at once, so memory stays bounded however many sources
+/// there are.
 ///
 /// ```
 /// use deboil::pipeline::{Outcome, Pipeline, Source};
@@ -359,21 +359,21 @@ type ProgressFn<'p> = Box<dyn FnMut(&Progress<'_>) + 'p>;
 pub struct Pipeline<'p> {
     options: Options,
     threads: usize,
-    chunk_size: usize,
+    window: usize,
     progress: Option<ProgressFn<'p>>,
 }
 
 impl<'p> Pipeline<'p> {
-    /// How many sources are cleaned in parallel before their results go to the sink,
-    /// unless [`Pipeline::chunk_size`] says otherwise.
-    pub const DEFAULT_CHUNK: usize = 256;
+    /// How many sources may be out at once (taken and not yet handed to the sink),
+    /// unless [`Pipeline::window`] says otherwise.
+    pub const DEFAULT_WINDOW: usize = 256;
 
     /// A pipeline cleaning with `options`, one thread per CPU.
     pub fn new(options: Options) -> Self {
         Pipeline {
             options,
             threads: 0,
-            chunk_size: Self::DEFAULT_CHUNK,
+            window: Self::DEFAULT_WINDOW,
             progress: None,
         }
     }
@@ -384,9 +384,11 @@ impl<'p> Pipeline<'p> {
         self
     }
 
-    /// Clean `size` sources (at least one) in parallel before handing them on.
-    pub fn chunk_size(mut self, size: usize) -> Self {
-        self.chunk_size = size.max(1);
+    /// Let at most `size` sources (at least one) be out at once: taken from the list
+    /// and not yet handed to the sink. A slow source holds back the sink, and the other
+    /// threads go on with the sources after it until the window is full.
+    pub fn window(mut self, size: usize) -> Self {
+        self.window = size.max(1);
         self
     }
 
@@ -432,8 +434,8 @@ impl<'p> Pipeline<'p> {
     }
 
     /// [`Pipeline::run_with`] over sources that are produced as the run goes (the lines
-    /// of a stream): a chunk is taken from `sources` only when the one before is being
-    /// cleaned, so only a few chunks of sources are in memory at once. `total`, when
+    /// of a stream): a source is taken from `sources` only when fewer than the window are
+    /// out, so only that many sources are in memory at once. `total`, when
     /// known, is the number of sources, for the progress callback (otherwise it sees
     /// the number done so far).
     pub fn run_stream<E, I, W, S>(
@@ -458,37 +460,22 @@ impl<'p> Pipeline<'p> {
         let mut tally = Tally::default();
         let mut done = 0usize;
         let options = self.options.clone();
-        let (options, chunk_size, work) = (&options, self.chunk_size, &work);
-        let mut sources = sources.into_iter();
-        std::thread::scope(|scope| {
-            // The next chunk is cleaned while the sink takes the current one; the channel
-            // holds one finished chunk, so at most three chunks are in memory at once.
-            let (chunks, finished) = std::sync::mpsc::sync_channel(1);
-            scope.spawn(move || {
-                let mut first = 0;
-                loop {
-                    let chunk: Vec<I::Item> = sources.by_ref().take(chunk_size).collect();
-                    if chunk.is_empty() {
-                        break;
-                    }
-                    let outcomes = work_chunk(&pool, first, &chunk, work, options);
-                    first += chunk.len();
-                    if chunks.send((chunk, outcomes)).is_err() {
-                        break;
-                    }
-                }
-            });
-            for (chunk, outcomes) in finished {
-                for (source, outcome) in chunk.iter().zip(outcomes) {
-                    let outcome = outcome.map_err(PipelineError::Stopped)?;
-                    tally.add(&outcome);
-                    sink(source.borrow(), outcome).map_err(PipelineError::Stopped)?;
-                    done += 1;
-                    self.report(done, total.unwrap_or(done), &tally, started);
-                }
-            }
-            Ok::<(), PipelineError<E>>(())
-        })?;
+        let work = |index: usize, item: &I::Item| work(index, item.borrow(), &options);
+        ordered_map(
+            &pool,
+            self.window,
+            sources.into_iter(),
+            work,
+            |item, outcome| {
+                let outcome = outcome?;
+                tally.add(&outcome);
+                sink(item.borrow(), outcome)?;
+                done += 1;
+                self.report(done, total.unwrap_or(done), &tally, started);
+                Ok(())
+            },
+        )
+        .map_err(PipelineError::Stopped)?;
         Ok(tally.summary(done, started.elapsed()))
     }
 
@@ -503,29 +490,6 @@ impl<'p> Pipeline<'p> {
             });
         }
     }
-}
-
-/// The outcomes of one chunk (starting at index `first`), in order, computed on `pool`.
-fn work_chunk<E, T, W>(
-    pool: &rayon::ThreadPool,
-    first: usize,
-    chunk: &[T],
-    work: &W,
-    options: &Options,
-) -> Vec<Result<Outcome, E>>
-where
-    E: Send,
-    T: Borrow<Source> + Send,
-    W: Fn(usize, &Source, &Options) -> Result<Outcome, E> + Sync,
-{
-    let chunk: Vec<&Source> = chunk.iter().map(Borrow::borrow).collect();
-    pool.install(|| {
-        chunk
-            .par_iter()
-            .enumerate()
-            .map(|(offset, source)| work(first + offset, source, options))
-            .collect()
-    })
 }
 
 #[cfg(test)]
@@ -601,13 +565,13 @@ mod tests {
     }
 
     #[test]
-    fn pipeline_hands_results_in_order_across_chunks_and_threads() {
+    fn pipeline_hands_results_in_order_whatever_the_threads() {
         let (_dir, sources) = stories(23);
         let mut seen = Vec::new();
         let mut last = (0, 0);
         let summary = Pipeline::new(Options::default())
             .threads(4)
-            .chunk_size(5)
+            .window(5)
             .on_progress(|p| last = (p.done, p.total))
             .run(&sources, |source, outcome| {
                 assert!(matches!(outcome, Outcome::Record(Ok(_))));
@@ -625,7 +589,7 @@ mod tests {
     }
 
     #[test]
-    fn streamed_sources_are_taken_a_few_chunks_at_a_time_and_kept_in_order() {
+    fn streamed_sources_are_taken_a_window_at_a_time_and_kept_in_order() {
         let (_dir, sources) = stories(40);
         let taken = std::sync::atomic::AtomicUsize::new(0);
         let stream = sources.iter().inspect(|_| {
@@ -635,7 +599,7 @@ mod tests {
         let mut most_ahead = 0;
         let summary = Pipeline::new(Options::default())
             .threads(2)
-            .chunk_size(4)
+            .window(4)
             .on_progress(|p| assert_eq!(p.total, p.done, "an unknown total follows the count"))
             .run_stream(
                 stream,
@@ -652,9 +616,10 @@ mod tests {
         let expected: Vec<String> = sources.iter().map(|s| s.id.clone()).collect();
         assert_eq!(seen, expected);
         assert_eq!((summary.inputs, summary.cleaned), (40, 40));
+        // The window, plus the source the sink is handed.
         assert!(
-            most_ahead <= 3 * 4,
-            "at most three chunks ahead of the sink: {most_ahead}"
+            most_ahead <= 4 + 1,
+            "at most the window ahead of the sink: {most_ahead}"
         );
     }
 
@@ -668,7 +633,7 @@ mod tests {
         };
         let result =
             Pipeline::new(Options::default())
-                .chunk_size(3)
+                .window(3)
                 .run_with(&sources, work, |_, _| {
                     seen += 1;
                     Ok(())

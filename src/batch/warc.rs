@@ -12,13 +12,13 @@ use crate::pipeline::{Input, Origin, Source};
 use crate::record::ErrorInfo;
 use crate::warc::{has_warc_name, is_warc_file, WarcItem, WarcReader};
 
-/// Sources cleaned per chunk when a run reads WARC files: a chunk's records are held
-/// in memory until each is cleaned, so chunks are smaller than for files (whose bytes
-/// are read by the worker that cleans them).
-pub const CHUNK: usize = 32;
-/// Records read ahead of the cleaner, per WARC file: a whole chunk, so that the next
-/// chunk is read while one is cleaned (reading is not serialised with cleaning).
-const READ_AHEAD: usize = CHUNK;
+/// Sources out at once (read and not yet written) when a run reads WARC files: a WARC
+/// record's bytes are held in memory until it is cleaned, so the window is smaller than
+/// for files (whose bytes are read by the worker that cleans them).
+pub const WINDOW: usize = 64;
+/// Records read ahead of the run's window, per WARC file, so that a worker that comes
+/// free finds the next record already read.
+const READ_AHEAD: usize = 16;
 
 /// WARC records without a page, per kind; shared between the readers and the run.
 #[derive(Debug, Clone, Default)]
