@@ -2,17 +2,18 @@
 //! same pages as a directory of `.html` files, end to end through the `deboil` binary.
 //!
 //! ```text
-//! cargo bench --bench warc -- [--corpus DIR] [--threads 1,2] [--big-mb N]
+//! cargo bench --bench warc -- [--corpus DIR] [--threads 1,2] [--runs 3] [--big-mb N]
 //! ```
 //!
 //! In a temporary directory it writes every page of `DIR/pages/*.html.gz`, decompressed,
 //! as `pages/NNNN.html`, and the same pages in the same order as `pages.warc.gz`: one
 //! gzip member per record, each page an HTTP 200 `response` with `Content-Type:
 //! text/html` and a request record before it (as crawlers write them). Then, for each
-//! thread count, it runs `deboil clean -q -o OUT` on the directory and on the WARC and
-//! reports the wall time, pages per second, CPU time, the WARC overhead ((WARC time −
-//! directory time) / directory time, in wall and in CPU time) and the peak resident
-//! memory of the `deboil` process (its `VmHWM`).
+//! thread count, it runs `deboil clean -q -o OUT` on the directory and on the WARC,
+//! `--runs` rounds interleaved, and reports the medians of the wall time, pages per
+//! second, CPU time and peak resident memory of the `deboil` process (its `VmHWM`), and
+//! the WARC overhead ((WARC time − directory time) / directory time, in wall and in CPU
+//! time).
 //!
 //! `--big-mb N` also writes a plain (uncompressed) WARC of about N MB by repeating the
 //! pages (a new record id and URL each time), cleans it once with two threads, and
@@ -38,6 +39,12 @@ struct Args {
     /// Thread counts to run (comma-separated).
     #[arg(long, value_delimiter = ',', default_values_t = [1usize, 2])]
     threads: Vec<usize>,
+    /// The `deboil` binary to run (another build, to compare two side by side).
+    #[arg(long, default_value = env!("CARGO_BIN_EXE_deboil"))]
+    binary: PathBuf,
+    /// Interleaved rounds of every run; figures are the medians.
+    #[arg(long, default_value_t = 3)]
+    runs: usize,
     /// Also clean a plain WARC of about this many MB (0: not).
     #[arg(long, default_value_t = 0)]
     big_mb: u64,
@@ -75,12 +82,25 @@ fn main() -> Result<()> {
         bytes as f64 / 1e6,
         fs::metadata(&warc)?.len() as f64 / 1e6
     );
+    let out = work.path().join("out.jsonl");
+    // Runs are interleaved (every configuration once per round), so a slow spell of a
+    // shared machine falls on all of them alike; each figure is the median of the rounds.
+    let configs: Vec<(usize, &Path)> = args
+        .threads
+        .iter()
+        .flat_map(|&t| [(t, dir.as_path()), (t, warc.as_path())])
+        .collect();
+    let mut runs: Vec<Vec<Run>> = vec![Vec::new(); configs.len()];
+    for _ in 0..args.runs.max(1) {
+        for (slot, (threads, input)) in configs.iter().enumerate() {
+            runs[slot].push(run(&args.binary, input, *threads, &out)?);
+        }
+    }
+    let medians: Vec<Run> = runs.iter().map(|r| median_run(r)).collect();
+    println!("median of {} interleaved runs each", args.runs.max(1));
     println!("threads  input      seconds  pages/s  CPU s  peak MB");
-    let mut warc_runs = Vec::new();
-    for &threads in &args.threads {
-        let out = work.path().join("out.jsonl");
-        let on_dir = run(&dir, threads, &out)?;
-        let on_warc = run(&warc, threads, &out)?;
+    for (pair, threads) in medians.chunks(2).zip(&args.threads) {
+        let (on_dir, on_warc) = (pair[0], pair[1]);
         for (name, r) in [("directory", on_dir), ("warc.gz", on_warc)] {
             println!(
                 "{threads:>7}  {name:<9} {:>8.2} {:>8.1} {:>6.1} {:>8.1}",
@@ -93,32 +113,42 @@ fn main() -> Result<()> {
         let overhead = (on_warc.seconds - on_dir.seconds) / on_dir.seconds * 100.0;
         let cpu = (on_warc.cpu_seconds - on_dir.cpu_seconds) / on_dir.cpu_seconds * 100.0;
         println!("         WARC overhead {overhead:+.1}% wall, {cpu:+.1}% CPU");
-        warc_runs.push((threads, on_warc));
     }
-    if let (Some(one), Some(two)) = (
-        warc_runs.iter().find(|(t, _)| *t == 1),
-        warc_runs.iter().find(|(t, _)| *t == 2),
-    ) {
-        println!(
-            "WARC, 2 threads vs 1: {:.2}x",
-            one.1.seconds / two.1.seconds
-        );
+    let warc_of = |t: usize| {
+        let at = args.threads.iter().position(|&x| x == t)?;
+        Some(medians[2 * at + 1])
+    };
+    if let (Some(one), Some(two)) = (warc_of(1), warc_of(2)) {
+        println!("WARC, 2 threads vs 1: {:.2}x", one.seconds / two.seconds);
     }
     if args.big_mb > 0 {
-        big(&pages, args.big_mb, work.path())?;
+        big(&args.binary, &pages, args.big_mb, work.path())?;
     }
     Ok(())
 }
 
+/// The run with the median wall time, its CPU time and memory the medians of theirs.
+fn median_run(runs: &[Run]) -> Run {
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    Run {
+        seconds: median(runs.iter().map(|r| r.seconds).collect()),
+        cpu_seconds: median(runs.iter().map(|r| r.cpu_seconds).collect()),
+        peak_mb: median(runs.iter().map(|r| r.peak_mb).collect()),
+    }
+}
+
 /// Clean a plain WARC of about `megabytes` MB with two threads; print its peak memory.
-fn big(pages: &[Vec<u8>], megabytes: u64, work: &Path) -> Result<()> {
+fn big(binary: &Path, pages: &[Vec<u8>], megabytes: u64, work: &Path) -> Result<()> {
     let per_pass: u64 = pages.iter().map(|p| p.len() as u64 + 700).sum();
     let passes = (megabytes * 1_000_000).div_ceil(per_pass).max(1) as usize;
     let path = work.join("big.warc");
     write_warc(&path, pages, passes, false)?;
     let size = fs::metadata(&path)?.len() as f64 / 1e6;
     let out = work.join("big.jsonl");
-    let r = run(&path, 2, &out)?;
+    let r = run(binary, &path, 2, &out)?;
     println!(
         "big WARC: {size:.0} MB, {} pages, 2 threads: {:.1} s ({:.1} CPU s), peak {:.1} MB",
         pages.len() * passes,
@@ -204,9 +234,9 @@ fn record(kind: &str, n: u64, url: &str, block: &[u8]) -> Vec<u8> {
 /// memory. The peak is the child's `VmHWM` (its own address space's high-water mark,
 /// new at `exec`), read every 10 ms until it exits; `ru_maxrss` would not do, as a
 /// child starts with the parent's.
-fn run(input: &Path, threads: usize, out: &Path) -> Result<Run> {
+fn run(binary: &Path, input: &Path, threads: usize, out: &Path) -> Result<Run> {
     let started = Instant::now();
-    let child = Command::new(env!("CARGO_BIN_EXE_deboil"))
+    let child = Command::new(binary)
         .args(["clean", "-q", "-j", &threads.to_string(), "-o"])
         .arg(out)
         .arg(input)

@@ -19,7 +19,7 @@ use deboil::batch::shard::Shard;
 use deboil::batch::stats::{megabytes, Summary};
 use deboil::batch::warc::{self as warc_input, SkipCounts};
 use deboil::boilerplate::{Learned, SiteCounts, Thresholds};
-use deboil::output::{Format, NamedOutput, OutputFile, RecordWriter, ShowRemoved};
+use deboil::output::{Format, GzipOutput, NamedOutput, OutputFile, RecordWriter, ShowRemoved};
 use deboil::pipeline::{
     clean_source, collect_sources_with, Input, Outcome, Pipeline, PipelineError, Progress, Source,
     WalkOptions,
@@ -548,7 +548,8 @@ where
 {
     let Some(target) = output_file(args) else {
         let stdout = BufWriter::new(io::stdout().lock());
-        return match stream_to(args, sources, total, learned, window, stdout, bar) {
+        let writer = RecordWriter::new(stdout, args.format).showing_removed(show_removed(args));
+        return match stream_to(args, sources, total, learned, window, writer, bar) {
             Ok((summary, _)) => Ok(Ended::Ran(summary)),
             Err(PipelineError::Stopped(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
                 Ok(Ended::Exit(ExitCode::from(EXIT_OK)))
@@ -558,7 +559,8 @@ where
     };
     let file = NamedOutput::create(target)
         .with_context(|| format!("cannot open the output {}", target.display()))?;
-    let (summary, file) = stream_to(args, sources, total, learned, window, file, bar)
+    let writer = RecordWriter::new(file, args.format).showing_removed(show_removed(args));
+    let (summary, file) = stream_to(args, sources, total, learned, window, writer, bar)
         .with_context(|| format!("cannot write {}", target.display()))?;
     file.commit()
         .with_context(|| format!("cannot write {}", target.display()))?;
@@ -586,15 +588,15 @@ fn show_removed(args: &CleanArgs) -> ShowRemoved {
     }
 }
 
-/// Clean every source and write the records to `out` in order; returns the summary
-/// and the writer.
+/// Clean every source and write the records with `writer` in order; returns the
+/// summary and the writer's output.
 fn stream_to<W, I>(
     args: &CleanArgs,
     sources: I,
     total: Option<usize>,
     learned: Option<&Learned>,
     window: usize,
-    out: W,
+    mut writer: RecordWriter<W>,
     bar: &ProgressBar,
 ) -> Result<(Summary, W), PipelineError<io::Error>>
 where
@@ -603,7 +605,6 @@ where
     I::IntoIter: Send,
     I::Item: Borrow<Source> + Send,
 {
-    let mut writer = RecordWriter::new(out, args.format).showing_removed(show_removed(args));
     let work = |_: usize, source: &Source, options: &Options| {
         Ok(Outcome::Record(clean_learned(source, options, learned)))
     };
@@ -684,24 +685,11 @@ fn clean_archive(
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)?;
     }
-    let file = OutputFile::create(path)?;
-    let gzip = flate2::write::GzEncoder::new(file, flate2::Compression::default());
-    let mut writer = RecordWriter::new(gzip, args.format);
+    // Always gzip, and never the explain view: these are data files for machines.
+    let writer = RecordWriter::new(GzipOutput::create(path)?, args.format);
     let records = warc_input::read_records(source, args.max_bytes, skipped.clone());
-    let work = |_: usize, source: &Source, options: &Options| {
-        Ok(Outcome::Record(clean_learned(source, options, learned)))
-    };
-    let mut pipeline = pipeline(args, bar).window(WARC_WINDOW);
-    let summary = pipeline.run_stream(records, None, work, |_, outcome| {
-        let Outcome::Record(record) = outcome else {
-            return Ok(());
-        };
-        if let Err(error) = &record {
-            bar.suspend(|| report(error));
-        }
-        writer.write(&record)
-    })?;
-    writer.finish()?.finish()?.commit()?;
+    let (summary, file) = stream_to(args, records, None, learned, WARC_WINDOW, writer, bar)?;
+    file.commit()?;
     Ok(summary)
 }
 
