@@ -557,7 +557,8 @@ fn records_over_the_size_limit_are_too_large_errors_and_reading_goes_on() {
 }
 
 /// A 1 GB WARC is cleaned in well under 300 MB of peak memory (about two minutes on
-/// two threads; run with `cargo test --release --test warc -- --ignored`).
+/// two threads; run with
+/// `cargo test --release --test warc -- --ignored --nocapture`, which prints the peak).
 #[test]
 #[ignore = "writes and cleans a 1 GB WARC; run on demand"]
 fn a_one_gigabyte_warc_runs_in_bounded_memory() {
@@ -598,5 +599,6 @@ fn a_one_gigabyte_warc_runs_in_bounded_memory() {
     let peak_mb = usage.ru_maxrss as f64 * 1024.0 / 1e6;
     let lines = fs::read_to_string(&out).unwrap().lines().count();
     assert_eq!(lines, n, "one record per page");
+    println!("{written} bytes, {n} records: peak {peak_mb:.0} MB");
     assert!(peak_mb < 300.0, "peak {peak_mb:.0} MB for a 1 GB WARC");
 }
