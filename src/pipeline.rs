@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::batch::ordered::ordered_map;
+use crate::ordered::ordered_map;
 use crate::batch::stats::{Summary, Tally};
 use crate::error::CleanError;
 use crate::record::{Article, ErrorInfo, ErrorRecord};

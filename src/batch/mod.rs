@@ -9,7 +9,6 @@
 pub mod args;
 pub mod jsonl;
 pub mod list;
-pub mod ordered;
 pub mod outdir;
 pub mod shard;
 pub mod stats;
