@@ -1,0 +1,295 @@
+//! `deboil._deboil`: the Rust half of the Python package `deboil`.
+//!
+//! It only converts types and releases the GIL: every record is built by the `deboil`
+//! crate and serialised by the same serde code as the command line's output, then
+//! handed to Python as JSON text (the pure-Python half, `deboil/__init__.py`, parses it
+//! with `json.loads`, so the dict has the same keys and values as the printed record).
+
+use std::collections::BTreeMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Mutex;
+
+use deboil::warc::{clean_warc, CleanedRecords, CHUNK};
+use deboil::{Article, CleanError, ErrorInfo, ErrorRecord, Input, InputMode, Options};
+use pyo3::exceptions::{PyOSError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
+
+/// `id` and `source` of a record cleaned from memory without a name: what the command
+/// line writes for standard input.
+const STDIN_ID: &str = "stdin";
+/// See [`STDIN_ID`].
+const STDIN_SOURCE: &str = "-";
+/// The content type given to `str` data: already decoded, so no charset the page
+/// declares applies; the media type is left out so the front end is still chosen by
+/// the `input` setting or the content.
+const DECODED: &str = "; charset=utf-8";
+
+/// The cleaning settings as Python passes them: `(input, explain, max_bytes,
+/// max_depth, max_blocks)`.
+type Settings = (String, bool, usize, usize, usize);
+
+/// The library's options from the Python settings; a bad `input` is a `ValueError`.
+fn options(settings: Settings) -> PyResult<Options> {
+    let (input, explain, max_bytes, max_depth, max_blocks) = settings;
+    let mode = match input.as_str() {
+        "auto" => InputMode::Auto,
+        "html" => InputMode::Html,
+        "text" => InputMode::Text,
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "input must be \"auto\", \"html\" or \"text\", not {other:?}"
+            )))
+        }
+    };
+    Ok(Options::default()
+        .with_input(mode)
+        .with_explain(explain)
+        .with_max_bytes(max_bytes)
+        .with_max_depth(max_depth)
+        .with_max_blocks(max_blocks))
+}
+
+/// One document owned by Rust, or why a `clean_many` item is not one.
+type Owned = Result<Input<'static>, String>;
+
+/// The document of `data` (`bytes` copied, or `str` as decoded UTF-8 text), with its
+/// address and name; a message for any other type.
+fn owned_input(data: &Bound<'_, PyAny>, url: Option<String>, name: Option<String>) -> Owned {
+    let input = if let Ok(bytes) = data.cast::<PyBytes>() {
+        Input::new(bytes.as_bytes().to_vec())
+    } else if let Ok(text) = data.cast::<PyString>() {
+        let text = text.to_cow().map_err(|e| e.to_string())?;
+        Input::new(text.into_owned().into_bytes()).with_content_type(DECODED)
+    } else {
+        let kind = data
+            .get_type()
+            .name()
+            .map(|n| n.to_string())
+            .unwrap_or_default();
+        return Err(format!("data must be bytes or str, not {kind}"));
+    };
+    Ok(with_details(input, url, name))
+}
+
+/// `input` with its address and name hint, when given.
+fn with_details<'a>(mut input: Input<'a>, url: Option<String>, name: Option<String>) -> Input<'a> {
+    if let Some(url) = url {
+        input = input.with_url(url);
+    }
+    if let Some(name) = name {
+        input = input.with_name(name);
+    }
+    input
+}
+
+/// The record of one in-memory document: the article, or the error record, with
+/// `id` and `source` as the command line writes them (the name, else standard input's).
+/// A panic inside the cleaner becomes an error record of kind `internal`, as in the
+/// command line's batches.
+fn record(input: &Input<'_>, options: &Options) -> Result<Article, ErrorRecord> {
+    let cleaned = catch_unwind(AssertUnwindSafe(|| deboil::clean(input, options)))
+        .unwrap_or_else(|payload| Err(CleanError::Internal(panic_message(payload.as_ref()))));
+    identified(cleaned, input.name())
+}
+
+/// The message carried by a panic payload.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
+}
+
+/// A cleaning result as a record named `name` (standard input's `id` and `source`
+/// when there is none).
+fn identified(
+    cleaned: Result<Article, CleanError>,
+    name: Option<&str>,
+) -> Result<Article, ErrorRecord> {
+    let (id, source) = match name {
+        Some(name) => (name.to_string(), name.to_string()),
+        None => (STDIN_ID.to_string(), STDIN_SOURCE.to_string()),
+    };
+    match cleaned {
+        Ok(mut article) => {
+            article.id = id;
+            article.source = source;
+            Ok(article)
+        }
+        Err(error) => Err(ErrorRecord {
+            id,
+            source,
+            error: ErrorInfo::from(&error),
+            warc: None,
+        }),
+    }
+}
+
+/// A record as the command line prints it (one JSON object).
+fn json(record: &Result<Article, ErrorRecord>) -> String {
+    let written = match record {
+        Ok(article) => serde_json::to_string(article),
+        Err(error) => serde_json::to_string(error),
+    };
+    // Records are plain data (strings, numbers, lists): serialising them cannot fail.
+    written.unwrap_or_else(|e| {
+        format!(
+            "{{\"error\":{{\"kind\":\"internal\",\"message\":{:?}}}}}",
+            e.to_string()
+        )
+    })
+}
+
+/// Clean one document; returns `(cleaned, json)`: the article's JSON when `cleaned`,
+/// else the error record's. The GIL is released while cleaning.
+#[pyfunction]
+#[pyo3(signature = (data, url, name, settings))]
+fn clean_one(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    url: Option<String>,
+    name: Option<String>,
+    settings: Settings,
+) -> PyResult<(bool, String)> {
+    let options = options(settings)?;
+    let done = |input: &Input<'_>| {
+        let result = record(input, &options);
+        (result.is_ok(), json(&result))
+    };
+    if let Ok(bytes) = data.cast::<PyBytes>() {
+        // The bytes object is immutable and held by the caller: borrowed, not copied.
+        let borrowed = bytes.as_bytes();
+        return Ok(py.detach(move || {
+            let input = with_details(Input::new(borrowed), url, name);
+            done(&input)
+        }));
+    }
+    match owned_input(data, url, name) {
+        Ok(input) => Ok(py.detach(move || done(&input))),
+        Err(message) => Err(pyo3::exceptions::PyTypeError::new_err(message)),
+    }
+}
+
+/// Clean many documents on a pool of `threads` threads (0: one per CPU), the GIL
+/// released; `items` are `(data, url)` pairs. Returns one JSON array of the records,
+/// in input order (an item that is not bytes or str gives an error record of kind
+/// `type` in its place).
+#[pyfunction]
+#[pyo3(signature = (items, threads, settings))]
+fn clean_list(
+    py: Python<'_>,
+    items: Vec<(Bound<'_, PyAny>, Option<String>)>,
+    threads: usize,
+    settings: Settings,
+) -> PyResult<String> {
+    let options = options(settings)?;
+    let owned: Vec<Owned> = items
+        .iter()
+        .map(|(data, url)| owned_input(data, url.clone(), None))
+        .collect();
+    Ok(py.detach(move || records_in_order(owned, &options, threads)))
+}
+
+/// The records of `owned` cleaned on `threads` threads, in order, as one JSON array.
+fn records_in_order(owned: Vec<Owned>, options: &Options, threads: usize) -> String {
+    let total = owned.len();
+    let mut inputs = Vec::with_capacity(total);
+    let mut bad = Vec::new();
+    for (at, item) in owned.into_iter().enumerate() {
+        match item {
+            Ok(input) => inputs.push(input),
+            Err(message) => bad.push((at, message)),
+        }
+    }
+    let mut cleaned = deboil::clean_all(inputs, options, threads).map(|r| identified(r, None));
+    let mut bad = bad.into_iter().peekable();
+    let mut out = String::from("[");
+    for at in 0..total {
+        let record = match bad.next_if(|(place, _)| *place == at) {
+            Some((_, message)) => bad_item(message),
+            None => cleaned
+                .next()
+                .unwrap_or_else(|| bad_item("no result for this item".to_string())),
+        };
+        if at > 0 {
+            out.push(',');
+        }
+        out.push_str(&json(&record));
+    }
+    out.push(']');
+    out
+}
+
+/// The error record of a `clean_many` item that is not a document.
+fn bad_item(message: String) -> Result<Article, ErrorRecord> {
+    Err(ErrorRecord {
+        id: STDIN_ID.to_string(),
+        source: STDIN_SOURCE.to_string(),
+        error: ErrorInfo {
+            kind: "type".to_string(),
+            message,
+        },
+        warc: None,
+    })
+}
+
+/// The records of a WARC file, cleaned on a thread pool in file order, handed to
+/// Python a chunk at a time (see `deboil.iter_warc`).
+#[pyclass(module = "deboil._deboil")]
+struct WarcRecords {
+    /// The library's iterator; locked only by the thread taking the next chunk.
+    records: Mutex<CleanedRecords>,
+}
+
+#[pymethods]
+impl WarcRecords {
+    /// Open the WARC file at `path` (named in records as written) to clean it on
+    /// `threads` threads (0: one per CPU); an `OSError` when it cannot be opened.
+    #[new]
+    #[pyo3(signature = (path, threads, settings))]
+    fn new(py: Python<'_>, path: String, threads: usize, settings: Settings) -> PyResult<Self> {
+        let options = options(settings)?;
+        let records = py
+            .detach(|| clean_warc(&path, &options, threads))
+            .map_err(|e| PyOSError::new_err(format!("cannot open {path}: {e}")))?;
+        Ok(WarcRecords {
+            records: Mutex::new(records),
+        })
+    }
+
+    /// The next records, up to one chunk, as one JSON array; `[]` at the end of the
+    /// file. The GIL is released while they are read and cleaned.
+    fn next_chunk(&self, py: Python<'_>) -> String {
+        py.detach(|| {
+            let Ok(mut records) = self.records.lock() else {
+                return "[]".to_string();
+            };
+            let chunk: Vec<String> = records.by_ref().take(CHUNK).map(|r| json(&r)).collect();
+            format!("[{}]", chunk.join(","))
+        })
+    }
+
+    /// The records without a page seen so far, counted by kind.
+    fn skipped(&self) -> BTreeMap<String, u64> {
+        self.records
+            .lock()
+            .map(|r| r.skipped().clone())
+            .unwrap_or_default()
+    }
+}
+
+/// The Rust half of the `deboil` package.
+#[pymodule]
+fn _deboil(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_function(wrap_pyfunction!(clean_one, module)?)?;
+    module.add_function(wrap_pyfunction!(clean_list, module)?)?;
+    module.add_class::<WarcRecords>()?;
+    module.add("DEFAULT_MAX_BYTES", deboil::DEFAULT_MAX_BYTES)?;
+    module.add("DEFAULT_MAX_DEPTH", deboil::DEFAULT_MAX_DEPTH)?;
+    module.add("DEFAULT_MAX_BLOCKS", deboil::DEFAULT_MAX_BLOCKS)?;
+    module.add("WARC_CHUNK", CHUNK)?;
+    module.add("VERSION", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
