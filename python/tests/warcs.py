@@ -36,15 +36,17 @@ def request(number: int, url: str) -> bytes:
     return record("request", number, "application/http; msgtype=request", http, url)
 
 
-def crawl(pages: Iterable[bytes]) -> List[bytes]:
+def crawl(pages: Iterable[bytes], first: int = 10) -> List[bytes]:
     """The records of a small crawl of `pages`: a warcinfo record, then a request and a
-    200 response per page, a 404 and an image response after every fifth page."""
-    records = [record("warcinfo", 1, "application/warc-fields", b"software: deboil tests\r\n", None)]
-    number = 10
+    200 response per page, a 404 and an image response after every fifth page; record
+    ids are numbered from `first` (give each file of a set its own range)."""
+    records = [record("warcinfo", first - 1, "application/warc-fields", b"software: deboil tests\r\n", None)]
+    number = first
     for index, page in enumerate(pages):
         url = f"https://news{index % 3}.example/story/{index}"
         records.append(request(number, url))
-        records.append(response(number + 1, page, url))
+        # No charset in the HTTP header: each page's own declaration decides.
+        records.append(response(number + 1, page, url, media="text/html"))
         number += 2
         if index % 5 == 4:
             records.append(response(number, b"<html><body>Not found</body></html>", url + "/x", status="404 Not Found"))
