@@ -11,7 +11,7 @@ use std::sync::Mutex;
 
 use deboil::warc::{clean_warc, CleanedRecords, CHUNK};
 use deboil::{Article, CleanError, ErrorInfo, ErrorRecord, Input, InputMode, Options};
-use pyo3::exceptions::{PyOSError, PyValueError};
+use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
@@ -50,14 +50,15 @@ fn options(settings: Settings) -> PyResult<Options> {
         .with_max_blocks(max_blocks))
 }
 
-/// One document owned by Rust, or why a `clean_many` item is not one.
-type Owned = Result<Input<'static>, String>;
+/// One document for the cleaner, or why a `clean_many` item is not one.
+type Item<'a> = Result<Input<'a>, String>;
 
-/// The document of `data` (`bytes` copied, or `str` as decoded UTF-8 text), with its
-/// address and name; a message for any other type.
-fn owned_input(data: &Bound<'_, PyAny>, url: Option<String>, name: Option<String>) -> Owned {
+/// The document of `data`, with its address and name: `bytes` borrowed (Python bytes
+/// are immutable, and the caller holds them while the GIL is released), `str` copied as
+/// decoded UTF-8 text; a message for any other type.
+fn input_of<'a>(data: &'a Bound<'_, PyAny>, url: Option<String>, name: Option<String>) -> Item<'a> {
     let input = if let Ok(bytes) = data.cast::<PyBytes>() {
-        Input::new(bytes.as_bytes().to_vec())
+        Input::new(bytes.as_bytes())
     } else if let Ok(text) = data.cast::<PyString>() {
         let text = text.to_cow().map_err(|e| e.to_string())?;
         Input::new(text.into_owned().into_bytes()).with_content_type(DECODED)
@@ -154,21 +155,12 @@ fn clean_one(
     settings: Settings,
 ) -> PyResult<(bool, String)> {
     let options = options(settings)?;
-    let done = |input: &Input<'_>| {
-        let result = record(input, &options);
-        (result.is_ok(), json(&result))
-    };
-    if let Ok(bytes) = data.cast::<PyBytes>() {
-        // The bytes object is immutable and held by the caller: borrowed, not copied.
-        let borrowed = bytes.as_bytes();
-        return Ok(py.detach(move || {
-            let input = with_details(Input::new(borrowed), url, name);
-            done(&input)
-        }));
-    }
-    match owned_input(data, url, name) {
-        Ok(input) => Ok(py.detach(move || done(&input))),
-        Err(message) => Err(pyo3::exceptions::PyTypeError::new_err(message)),
+    match input_of(data, url, name) {
+        Ok(input) => Ok(py.detach(move || {
+            let result = record(&input, &options);
+            (result.is_ok(), json(&result))
+        })),
+        Err(message) => Err(PyTypeError::new_err(message)),
     }
 }
 
@@ -185,19 +177,19 @@ fn clean_list(
     settings: Settings,
 ) -> PyResult<String> {
     let options = options(settings)?;
-    let owned: Vec<Owned> = items
+    let inputs: Vec<Item<'_>> = items
         .iter()
-        .map(|(data, url)| owned_input(data, url.clone(), None))
+        .map(|(data, url)| input_of(data, url.clone(), None))
         .collect();
-    Ok(py.detach(move || records_in_order(owned, &options, threads)))
+    Ok(py.detach(move || records_in_order(inputs, &options, threads)))
 }
 
-/// The records of `owned` cleaned on `threads` threads, in order, as one JSON array.
-fn records_in_order(owned: Vec<Owned>, options: &Options, threads: usize) -> String {
-    let total = owned.len();
+/// The records of `items` cleaned on `threads` threads, in order, as one JSON array.
+fn records_in_order(items: Vec<Item<'_>>, options: &Options, threads: usize) -> String {
+    let total = items.len();
     let mut inputs = Vec::with_capacity(total);
     let mut bad = Vec::new();
-    for (at, item) in owned.into_iter().enumerate() {
+    for (at, item) in items.into_iter().enumerate() {
         match item {
             Ok(input) => inputs.push(input),
             Err(message) => bad.push((at, message)),
