@@ -87,4 +87,4 @@ def require(module: str) -> None:
         return
     if os.environ.get("CI") == "true":
         pytest.fail(f"{module} is not installed (CI installs it: see .ci/run)")
-    pytest.skip(f"{module} is not installed")
+    pytest.skip(f"{module} is not installed", allow_module_level=True)

@@ -10,7 +10,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
 
 import deboil
@@ -62,6 +61,9 @@ def test_datatrove_pipeline_example(repo, tmp_path, html_pages):
 
 def test_spark_example_in_local_mode(repo, tmp_path, html_pages):
     require("pyspark")
+    require("pyarrow")
+    import pyarrow.parquet as pq
+
     if not java_available():
         assert os.environ.get("CI") != "true", "Spark needs Java 17 on PATH"
         pytest.skip("Spark needs Java 17 on PATH")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
 from . import _deboil
 
@@ -67,6 +67,7 @@ class CleanError(ValueError):
     """
 
     def __init__(self, kind: str, message: str, record: Optional[Record] = None):
+        """An error of `kind` with its `message` and, when known, its error record."""
         super().__init__(f"{kind}: {message}")
         self.kind = kind
         self.message = message
