@@ -14,6 +14,7 @@ use deboil::{Article, CleanError, ErrorInfo, ErrorRecord, Input, InputMode, Opti
 use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
+use rayon::prelude::*;
 
 /// `id` and `source` of a record cleaned from memory without a name: what the command
 /// line writes for standard input.
@@ -185,33 +186,24 @@ fn clean_list(
 }
 
 /// The records of `items` cleaned on `threads` threads, in order, as one JSON array.
+///
+/// Every item is cleaned and serialised on the pool (work-stealing over the whole list,
+/// so one slow page does not hold the others up); only the joining is serial. If the
+/// pool cannot be started, the items are cleaned on the calling thread.
 fn records_in_order(items: Vec<Item<'_>>, options: &Options, threads: usize) -> String {
-    let total = items.len();
-    let mut inputs = Vec::with_capacity(total);
-    let mut bad = Vec::new();
-    for (at, item) in items.into_iter().enumerate() {
-        match item {
-            Ok(input) => inputs.push(input),
-            Err(message) => bad.push((at, message)),
-        }
-    }
-    let mut cleaned = deboil::clean_all(inputs, options, threads).map(|r| identified(r, None));
-    let mut bad = bad.into_iter().peekable();
-    let mut out = String::from("[");
-    for at in 0..total {
-        let record = match bad.next_if(|(place, _)| *place == at) {
-            Some((_, message)) => bad_item(message),
-            None => cleaned
-                .next()
-                .unwrap_or_else(|| bad_item("no result for this item".to_string())),
-        };
-        if at > 0 {
-            out.push(',');
-        }
-        out.push_str(&json(&record));
-    }
-    out.push(']');
-    out
+    let clean = |item: &Item<'_>| match item {
+        Ok(input) => json(&record(input, options)),
+        Err(message) => json(&bad_item(message.clone())),
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .ok();
+    let records: Vec<String> = match pool {
+        Some(pool) => pool.install(|| items.par_iter().map(clean).collect()),
+        None => items.iter().map(clean).collect(),
+    };
+    format!("[{}]", records.join(","))
 }
 
 /// The error record of a `clean_many` item that is not a document.
