@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::block::{BlockKind, Structure};
+use crate::error::CleanError;
 use crate::reason::Reason;
 use crate::warc::WarcInfo;
 
@@ -149,4 +150,37 @@ pub struct ErrorInfo {
     pub kind: String,
     /// A human-readable explanation.
     pub message: String,
+}
+
+impl From<&CleanError> for ErrorInfo {
+    /// The kind and message written in an error record for `error`; an I/O error's
+    /// message leaves out the path, which the record carries already.
+    fn from(error: &CleanError) -> Self {
+        let message = match error {
+            CleanError::Io { source, .. } => source.to_string(),
+            other => other.to_string(),
+        };
+        ErrorInfo {
+            kind: error.kind().to_string(),
+            message,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_info_has_the_kind_and_an_io_message_without_the_path() {
+        let io = CleanError::Io {
+            path: "secret/dir/page.html".into(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "gone"),
+        };
+        let info = ErrorInfo::from(&io);
+        assert_eq!((info.kind.as_str(), info.message.as_str()), ("io", "gone"));
+        let info = ErrorInfo::from(&CleanError::TooLarge { limit: 10 });
+        assert_eq!(info.kind, "too_large");
+        assert!(info.message.contains("10 bytes"), "{}", info.message);
+    }
 }

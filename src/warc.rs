@@ -39,6 +39,9 @@ use serde::{Deserialize, Serialize};
 use crate::record::ErrorInfo;
 use crate::Input;
 
+mod records;
+pub use records::{clean_warc, record_of, CleanedRecords, CHUNK};
+
 /// The error kind of a record that could not be read (damage in the file).
 pub const KIND_DAMAGED: &str = "warc";
 /// The error kind of an HTTP payload whose transfer or content encoding cannot be undone.
