@@ -43,8 +43,6 @@ mod html;
 mod input;
 mod meta;
 mod noise;
-// Used by the batch pipeline (feature `cli`) and the WARC cleaner.
-#[cfg_attr(not(feature = "cli"), allow(dead_code))]
 mod ordered;
 #[cfg(feature = "cli")]
 #[doc(hidden)]

@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::ordered::ordered_map;
 use crate::batch::stats::{Summary, Tally};
 use crate::error::CleanError;
+use crate::ordered::ordered_map;
 use crate::record::{Article, ErrorInfo, ErrorRecord};
 use crate::Options;
 

@@ -2,19 +2,19 @@
 //! the records `deboil clean FILE.warc.gz` prints, for callers of the library (the
 //! Python package's `iter_warc`).
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::BTreeMap;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver};
-
-use rayon::prelude::*;
+use std::sync::Mutex;
 
 use super::{WarcInfo, WarcItem, WarcReader};
+use crate::ordered::ordered_map;
 use crate::record::{ErrorInfo, ErrorRecord};
 use crate::{Article, Options};
 
-/// Records cleaned in parallel at a time, and records read ahead of the cleaner: the
-/// command line's chunk for WARC runs, so memory stays as bounded as there.
+/// Records read ahead of the cleaner, and cleaned records waiting for the caller (who
+/// may take them this many at a time): memory stays as bounded as on the command line.
 pub const CHUNK: usize = 32;
 
 /// The record of one WARC record with a page (or a failure): the article with `id`
@@ -64,7 +64,8 @@ fn error_record(error: ErrorInfo, info: WarcInfo) -> ErrorRecord {
 
 /// Open the WARC file at `path` (named in records as `path` is written) and clean its
 /// pages on a pool of `threads` threads (0: one per CPU), in file order: see
-/// [`CleanedRecords`]. Fails only when the file cannot be opened.
+/// [`CleanedRecords`]. Fails only when the file cannot be opened or the threads cannot
+/// be started.
 ///
 /// ```no_run
 /// let records = deboil::warc::clean_warc("crawl.warc.gz", &deboil::Options::default(), 2).unwrap();
@@ -80,12 +81,43 @@ pub fn clean_warc(
     options: &Options,
     threads: usize,
 ) -> io::Result<CleanedRecords> {
-    let path = path.as_ref().to_path_buf();
-    let max_bytes = options.max_bytes;
+    let items = read_items(path.as_ref().to_path_buf(), options.max_bytes)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(io::Error::other)?;
+    let (sender, receiver) = sync_channel::<Cleaned>(CHUNK);
+    let options = options.clone();
+    std::thread::Builder::new()
+        .name("deboil-warc-cleaner".to_string())
+        .spawn(move || {
+            let work = |_: usize, item: &Mutex<Option<WarcItem>>| clean_item(item, &options);
+            // The run stops (Err) when the caller has dropped the records.
+            let _ = ordered_map(
+                &pool,
+                WINDOW,
+                items.into_iter().map(cell),
+                work,
+                |_, done| sender.send(done).map_err(|_| CallerGone),
+            );
+        })?;
+    Ok(CleanedRecords {
+        cleaned: receiver,
+        skipped: BTreeMap::new(),
+    })
+}
+
+/// The caller dropped the records: the cleaner stops.
+struct CallerGone;
+
+/// Records out at once in the cleaner (read and not yet handed to the caller).
+const WINDOW: usize = 2 * CHUNK;
+
+/// Start reading the WARC file at `path` on a thread of its own (the reader is not
+/// `Send`); its items come through the returned channel, at most [`CHUNK`] ahead.
+fn read_items(path: PathBuf, max_bytes: usize) -> io::Result<Receiver<WarcItem>> {
     let (items, receiver) = sync_channel::<WarcItem>(CHUNK);
     let (opened, was_opened) = sync_channel::<io::Result<()>>(1);
-    // The reader is not `Send`: it lives on a thread of its own, handing records over
-    // through a bounded channel (reading overlaps cleaning; memory stays bounded).
     std::thread::Builder::new()
         .name("deboil-warc-reader".to_string())
         .spawn(move || {
@@ -108,17 +140,35 @@ pub fn clean_warc(
     was_opened
         .recv()
         .map_err(|_| io::Error::other("the WARC reader stopped before opening the file"))??;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .ok();
-    Ok(CleanedRecords {
-        items: receiver,
-        options: options.clone(),
-        pool,
-        ready: VecDeque::new(),
-        skipped: BTreeMap::new(),
-    })
+    Ok(receiver)
+}
+
+/// An item in a cell the worker that cleans it takes it out of, so its bytes are freed
+/// as soon as it is cleaned, not when its record reaches the caller.
+fn cell(item: WarcItem) -> Mutex<Option<WarcItem>> {
+    Mutex::new(Some(item))
+}
+
+/// What became of one WARC item in the cleaner.
+// The large variant is the common one: boxing it would add an allocation per record.
+#[allow(clippy::large_enum_variant)]
+enum Cleaned {
+    /// A page or a failure: its record.
+    Record(Result<Article, ErrorRecord>),
+    /// A record without a page, of this kind.
+    Skipped(String),
+    /// Nothing to hand over (a cell found empty: each item is cleaned once, so never).
+    Nothing,
+}
+
+/// Clean the item in `cell` (taking it out).
+fn clean_item(cell: &Mutex<Option<WarcItem>>, options: &Options) -> Cleaned {
+    let item = cell.lock().ok().and_then(|mut slot| slot.take());
+    match item {
+        Some(WarcItem::Skipped { kind, .. }) => Cleaned::Skipped(kind),
+        Some(item) => record_of(item, options).map_or(Cleaned::Nothing, Cleaned::Record),
+        None => Cleaned::Nothing,
+    }
 }
 
 /// The records of a WARC file, from [`clean_warc`]: one per page (2xx HTML response,
@@ -126,14 +176,13 @@ pub fn clean_warc(
 /// command line writes them for the file; records without a page are counted by kind
 /// in [`CleanedRecords::skipped`].
 ///
-/// Records are read on a thread of their own, at most [`CHUNK`] ahead, and cleaned
-/// [`CHUNK`] at a time in parallel, so memory stays bounded whatever the file's size.
-/// A panic inside the cleaner becomes that record's error record of kind `internal`.
+/// Records are read on a thread of their own and cleaned on every thread of the pool,
+/// each thread taking the next record as soon as it is free; at most a few dozen are
+/// out at once, so memory stays bounded whatever the file's size. A panic inside the
+/// cleaner becomes that record's error record of kind `internal`. Dropping the
+/// iterator stops the reading and the cleaning.
 pub struct CleanedRecords {
-    items: Receiver<WarcItem>,
-    options: Options,
-    pool: Option<rayon::ThreadPool>,
-    ready: VecDeque<Result<Article, ErrorRecord>>,
+    cleaned: Receiver<Cleaned>,
     skipped: BTreeMap<String, u64>,
 }
 
@@ -143,44 +192,25 @@ impl CleanedRecords {
     pub fn skipped(&self) -> &BTreeMap<String, u64> {
         &self.skipped
     }
-
-    /// Read the next chunk of records with a page (counting the others) and clean it
-    /// into `ready`.
-    fn fill(&mut self) {
-        let mut chunk = Vec::with_capacity(CHUNK);
-        while chunk.len() < CHUNK {
-            match self.items.recv() {
-                Ok(WarcItem::Skipped { kind, .. }) => *self.skipped.entry(kind).or_default() += 1,
-                Ok(item) => chunk.push(item),
-                Err(_) => break,
-            }
-        }
-        let options = &self.options;
-        let clean = |item| record_of(item, options);
-        let records: Vec<_> = match &self.pool {
-            Some(pool) => pool.install(|| chunk.into_par_iter().filter_map(clean).collect()),
-            None => chunk.into_iter().filter_map(clean).collect(),
-        };
-        self.ready.extend(records);
-    }
 }
 
 impl Iterator for CleanedRecords {
     type Item = Result<Article, ErrorRecord>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.ready.is_empty() {
-            self.fill();
+        loop {
+            match self.cleaned.recv().ok()? {
+                Cleaned::Record(record) => return Some(record),
+                Cleaned::Skipped(kind) => *self.skipped.entry(kind).or_default() += 1,
+                Cleaned::Nothing => {}
+            }
         }
-        self.ready.pop_front()
     }
 }
 
 impl std::fmt::Debug for CleanedRecords {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CleanedRecords")
-            .field("options", &self.options)
-            .field("ready", &self.ready.len())
             .field("skipped", &self.skipped)
             .finish_non_exhaustive()
     }
