@@ -401,10 +401,12 @@ const SHAPES: [(&str, &str); 4] = [
     ("<b>", ""),
 ];
 
+/// The bound only catches a hang or a quadratic walk (which would take hours); it is
+/// generous so that a loaded machine does not fail it (about 1 s per shape in debug).
 #[test]
 fn a_hundred_thousand_nested_elements_give_a_record_quickly() {
     for (open, close) in SHAPES {
-        assert_flattened(open, close, 100_000, Duration::from_secs(10));
+        assert_flattened(open, close, 100_000, Duration::from_secs(60));
     }
 }
 
