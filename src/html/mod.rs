@@ -150,7 +150,8 @@ fn clean_page(
     let reveal_hidden = reading == Reading::Hidden;
     let parsed = dom::page_blocks_reading(&document, options.max_blocks, reveal_hidden)?;
     drop(document);
-    let parsed = tables(inherit_kinds(parsed));
+    let mut parsed = tables(inherit_kinds(parsed));
+    parsed.discussion |= meta.discussion;
     let first_h1 = first_h1(&parsed);
     let apart = set_apart(&parsed);
     let in_body = in_article_body(&parsed, meta.article_body.as_deref());

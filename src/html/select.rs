@@ -141,11 +141,18 @@ pub fn select(page: &Page, in_body: &[bool]) -> Selection {
             (!holds_article[e] && !wraps_page && !wraps_article).then_some(reason)
         })
         .collect();
-    let noise: Vec<Option<Reason>> = page
+    let mut noise: Vec<Option<Reason>> = page
         .blocks
         .iter()
         .map(|b| page.ancestors(b.element).find_map(|e| trusted[e]))
         .collect();
+    if page.discussion && comments_are_posts(&prose, &noise) {
+        for reason in noise.iter_mut() {
+            if *reason == Some(Reason::Comments) {
+                *reason = None;
+            }
+        }
+    }
     let figure: Vec<bool> = page
         .blocks
         .iter()
@@ -205,6 +212,23 @@ fn scored(
         })
         .collect();
     boosted(page, subtree_sums(page, &values))
+}
+
+/// Whether, on a page declaring itself a discussion, what comment hints name is the
+/// thread itself: they hold more prose than the page has outside noise hints (the
+/// replies of a forum thread, the answers to a question, when the markup calls each
+/// post a comment). Comments under the posts of a question-and-answer page hold less
+/// than the posts and stay comments.
+fn comments_are_posts(prose: &[f32], noise: &[Option<Reason>]) -> bool {
+    let (mut comments, mut outside) = (0.0, 0.0);
+    for (&p, n) in prose.iter().zip(noise) {
+        match n {
+            Some(Reason::Comments) => comments += p,
+            None => outside += p,
+            Some(_) => {}
+        }
+    }
+    comments > outside
 }
 
 /// Whether the element is marked as the article or the main content (`article`, `main`),
@@ -533,6 +557,52 @@ mod tests {
         let selection = select(&page, &vec![false; page.blocks.len()]);
         assert!(selection.listing);
         assert_eq!(kept(&html).len(), 8);
+    }
+
+    /// A thread page whose every post is marked as a comment, under a `head`.
+    fn thread_of_comments(head: &str) -> String {
+        let long = format!("{PROSE} {PROSE} {PROSE}");
+        let post = |who: &str, text: &str| {
+            format!("<article class=post><div class=user>{who}</div><div id=comment-{who}><p>{text}</p></div></article>")
+        };
+        format!(
+            "<html><head>{head}</head><body><nav><a href=a>Forums</a></nav><h1>Which drill to buy?</h1><div>{}{}{}</div></body></html>",
+            post("ann", &long),
+            post("bob", PROSE),
+            post("cy", &long)
+        )
+    }
+
+    #[test]
+    fn on_a_declared_discussion_posts_named_comments_are_the_content() {
+        let declared = thread_of_comments("");
+        let declared = declared.replace(
+            "<body>",
+            "<body itemscope itemtype=\"https://schema.org/DiscussionForumPosting\">",
+        );
+        let got = kept(&declared);
+        assert_eq!(
+            got.iter().filter(|t| t.starts_with("This is")).count(),
+            3,
+            "{got:?}"
+        );
+        assert_eq!(blocks_named(&declared, Reason::Comments), 0);
+        let undeclared = thread_of_comments("");
+        assert_eq!(blocks_named(&undeclared, Reason::Comments), 3);
+    }
+
+    #[test]
+    fn comments_under_the_posts_of_a_question_page_stay_comments() {
+        let long = format!("{PROSE} {PROSE} {PROSE} {PROSE}");
+        let post = |text: &str| {
+            format!("<div class=answer><p>{text}</p><p>{text}</p><div class=comments><p>{PROSE}</p></div></div>")
+        };
+        let html = format!(
+            "<body itemscope itemtype=\"https://schema.org/QAPage\"><div class=question><p>{long}</p></div>{}{}</body>",
+            post(&long),
+            post(&long)
+        );
+        assert_eq!(blocks_named(&html, Reason::Comments), 2);
     }
 
     #[test]
