@@ -7,6 +7,7 @@ mod hints;
 mod layout;
 pub mod parse;
 mod select;
+mod thread;
 mod visible;
 
 pub use visible::visible_text;
@@ -155,7 +156,11 @@ fn clean_page(
     let first_h1 = first_h1(&parsed);
     let apart = set_apart(&parsed);
     let in_body = in_article_body(&parsed, meta.article_body.as_deref());
+    let discussion = parsed.discussion;
     let mut blocks = judged_blocks(parsed, &in_body);
+    if discussion {
+        thread::remove_post_chrome(&mut blocks);
+    }
     let found = outside_code(&mut blocks, crate::noise::detect);
     if options.explain {
         name_navigation(&mut blocks);

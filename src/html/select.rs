@@ -62,6 +62,12 @@ const REPEAT_MAX_LEVELS: usize = 6;
 /// alike sibling is often a twin column, two or more a series).
 const REPEAT_MIN_SIBLINGS: usize = 2;
 
+/// How many levels above a series of replies (its container included) the opening post
+/// of a discussion is looked for.
+const OPENING_MAX_LEVELS: usize = 3;
+/// Least prose (characters outside noise hints, less linked text) of an opening post.
+const OPENING_MIN_PROSE: f32 = 100.0;
+
 /// On a page with at least this much prose outside noise hints (characters, less
 /// linked text)...
 const REGION_GUARD_MIN_PROSE: f32 = 500.0;
@@ -407,6 +413,29 @@ fn repeated(page: &Page, scores: &[f32], best: usize) -> Option<Vec<usize>> {
     Some(region)
 }
 
+/// On a discussion page, the posts before the replies (their `container`) that open
+/// the thread: the question above its answers, the first post set apart from the
+/// replies. They are the elements before the container, or before one of its nearest
+/// [`OPENING_MAX_LEVELS`] ancestors, on the same level, that hold at least
+/// [`OPENING_MIN_PROSE`] of prose outside noise hints, however much per-post chrome
+/// (votes, user cards, tags) weighs against them; the first level that has any gives
+/// them.
+fn opening_post(page: &Page, prose: &[f32], container: usize) -> Vec<usize> {
+    for level in page.ancestors(container).take(OPENING_MAX_LEVELS) {
+        let Some(parent) = page.elements[level].parent else {
+            break;
+        };
+        let opening: Vec<usize> = (parent + 1..level)
+            .filter(|&e| page.elements[e].parent == Some(parent))
+            .filter(|&e| prose[e] >= OPENING_MIN_PROSE)
+            .collect();
+        if !opening.is_empty() {
+            return opening;
+        }
+    }
+    Vec::new()
+}
+
 /// Per block, whether it lies in the region: the repeated series around the best
 /// element if there is one, else the best element and its siblings that score well.
 /// The best element is the best-scoring one holding at least `min_prose` of prose
@@ -422,6 +451,12 @@ fn region(page: &Page, scores: &[f32], prose: &[f32], min_prose: f32) -> Vec<boo
     };
     if let Some(repeats) = repeated(page, scores, best) {
         let mut chosen = vec![false; page.elements.len()];
+        let container = page.elements[repeats[0]].parent;
+        if let Some(container) = container.filter(|_| page.discussion) {
+            opening_post(page, prose, container)
+                .into_iter()
+                .for_each(|e| chosen[e] = true);
+        }
         repeats.into_iter().for_each(|e| chosen[e] = true);
         return page
             .blocks
@@ -436,9 +471,17 @@ fn region(page: &Page, scores: &[f32], prose: &[f32], min_prose: f32) -> Vec<boo
                 && page.elements[e].parent == parent
                 && scores[e] >= SIBLING_SHARE * scores[best])
     };
+    let opening = if page.discussion {
+        opening_post(page, prose, best)
+    } else {
+        Vec::new()
+    };
     page.blocks
         .iter()
-        .map(|b| page.ancestors(b.element).any(joins))
+        .map(|b| {
+            page.ancestors(b.element)
+                .any(|e| joins(e) || opening.contains(&e))
+        })
         .collect()
 }
 
