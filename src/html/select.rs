@@ -53,6 +53,11 @@ const POSITIVE_BOOST: f32 = 1.1;
 /// Prose (characters) an `article` or `main` element needs to count as the page's
 /// marked article when a noise hint beside it is judged.
 const MARKED_ARTICLE_MIN_PROSE: f32 = 500.0;
+/// Prose (characters) outside a comments section that makes it the comments under an
+/// article, even when the section holds most of the page's text: a news article's
+/// length. A forum's opening post with the page's sidebars holds less (the replies of
+/// an undeclared thread, named comments, stay its content).
+const ARTICLE_BESIDE_COMMENTS_MIN: f32 = 3000.0;
 /// A sibling joins the region when it scores at least this share of the best element.
 const SIBLING_SHARE: f32 = 0.25;
 /// How many levels above the best element (itself included) a repeated structure is
@@ -136,8 +141,9 @@ pub fn select(page: &Page, in_body: &[bool]) -> Selection {
     let trusted: Vec<Option<Reason>> = (0..page.elements.len())
         .map(|e| {
             let reason = noise_reason(page, e).or(headed[e])?;
-            let wraps_page =
-                raw[e] >= HINT_TRUST_SHARE * total && !article_beside(page, &marked, e);
+            let wraps_page = raw[e] >= HINT_TRUST_SHARE * total
+                && !article_beside(page, &marked, e)
+                && !comments_beside_prose(page, reason, total - raw[e]);
             let wraps_article = reason != Reason::Comments
                 && page
                     .ancestors(e)
@@ -254,6 +260,14 @@ fn article_beside(page: &Page, marked: &[usize], element: usize) -> bool {
     marked.iter().any(|&m| {
         !page.ancestors(m).any(|a| a == element) && !page.ancestors(element).any(|a| a == m)
     })
+}
+
+/// Whether a comments hint names a thread beside an article however much more text the
+/// thread holds: on a page that does not declare itself a discussion, the prose
+/// outside the hinted element (`outside`, characters) is an article of its own (at
+/// least [`ARTICLE_BESIDE_COMMENTS_MIN`]), so the comments under it are not the page.
+fn comments_beside_prose(page: &Page, reason: Reason, outside: f32) -> bool {
+    reason == Reason::Comments && !page.discussion && outside >= ARTICLE_BESIDE_COMMENTS_MIN
 }
 
 /// Whether the element lies inside a `figure` or `figcaption`.
@@ -646,6 +660,28 @@ mod tests {
             post(&long)
         );
         assert_eq!(blocks_named(&html, Reason::Comments), 2);
+    }
+
+    /// A page without `article` or `main`: `story` paragraphs, then a comments section
+    /// of `replies` posts.
+    fn story_and_comments(story: usize, replies: usize) -> String {
+        let long = format!("{PROSE} {PROSE} {PROSE} {PROSE}");
+        format!(
+            "<body><div class=page><div class=text>{}</div><div class=comments>{}</div></div></body>",
+            format!("<p>{long}</p>").repeat(story),
+            format!("<div class=item><p>{long}</p></div>").repeat(replies)
+        )
+    }
+
+    #[test]
+    fn comments_holding_more_text_than_a_full_article_are_comments() {
+        // 12 paragraphs of about 290 characters: an article of its own.
+        let html = story_and_comments(12, 40);
+        assert_eq!(blocks_named(&html, Reason::Comments), 40);
+        assert_eq!(kept(&html).len(), 12);
+        // Two paragraphs: an opening post, its replies the page's content.
+        let thread = story_and_comments(2, 40);
+        assert_eq!(blocks_named(&thread, Reason::Comments), 0);
     }
 
     #[test]
