@@ -162,6 +162,9 @@ fn clean_page(
         thread::remove_post_chrome(&mut blocks);
     }
     let found = outside_code(&mut blocks, crate::noise::detect);
+    if !discussion {
+        thread::remove_comment_run(&mut blocks);
+    }
     if options.explain {
         name_navigation(&mut blocks);
     }
