@@ -96,6 +96,9 @@ pub struct Page {
     pub elements: Vec<Element>,
     /// Every block, in document order.
     pub blocks: Vec<PageBlock>,
+    /// Whether an element's microdata `itemtype` declares the page a discussion (a
+    /// forum thread, a question and its answers).
+    pub discussion: bool,
 }
 
 impl Page {
@@ -261,6 +264,7 @@ impl Walk {
         }
         let list = list_of(element);
         let item = (name == "li").then(|| self.next_item(element));
+        self.page.discussion |= attrs.itemtype.is_some_and(declares_discussion);
         let parent = self.open.last().map_or(0, |o| o.element);
         let index = if self.open.len() < MAX_TRACKED_DEPTH {
             self.page.elements.push(Element {
@@ -535,6 +539,21 @@ fn shape_of(name: &str, class: Option<&str>) -> u64 {
         .chain(class.unwrap_or("").bytes());
     bytes.fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Whether a microdata `itemtype` (one or more type URLs) names a discussion type
+/// (`https://schema.org/DiscussionForumPosting`, `.../QAPage`).
+fn declares_discussion(itemtype: &str) -> bool {
+    itemtype.split_whitespace().any(|url| {
+        let name = url
+            .trim_end_matches('/')
+            .rsplit(['/', ':', '#'])
+            .next()
+            .unwrap_or(url);
+        crate::meta::page::DISCUSSION_TYPES
+            .iter()
+            .any(|t| name.eq_ignore_ascii_case(t))
     })
 }
 

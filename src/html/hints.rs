@@ -26,7 +26,7 @@ const NEGATIVE: &[(Reason, &[&str])] = &[
     (Reason::Paywall, &["paywall", "regwall", "piano", "meter", "premium-wall", "subscriptionwall"]),
     (Reason::Advertising, &["ad", "ads", "advert", "adverts", "advertisement", "advertising", "sponsor", "sponsored", "dfp", "adslot", "adunit", "promo", "promotion", "banner"]),
     (Reason::Caption, &["caption", "figcaption", "credit", "credits", "photocredit", "imagecredit"]),
-    (Reason::Byline, &["byline", "author", "authors", "bio", "authorbox", "contributor"]),
+    (Reason::Byline, &["byline", "author", "authors", "bio", "authorbox", "contributor", "signature", "postprofile", "userinfo", "userdetails", "memberinfo", "posterinfo", "userstats"]),
     (Reason::Breadcrumb, &["breadcrumb", "breadcrumbs", "crumbs", "crumb"]),
     (Reason::Navigation, &["nav", "navbar", "navigation", "menu", "sidebar", "footer", "masthead", "toolbar", "pagination", "pager", "skiplink", "widget", "widgets", "tags", "taglist", "tagcloud", "topics", "keywords", "sitemap"]),
 ];

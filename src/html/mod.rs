@@ -7,6 +7,7 @@ mod hints;
 mod layout;
 pub mod parse;
 mod select;
+mod thread;
 mod visible;
 
 pub use visible::visible_text;
@@ -150,12 +151,20 @@ fn clean_page(
     let reveal_hidden = reading == Reading::Hidden;
     let parsed = dom::page_blocks_reading(&document, options.max_blocks, reveal_hidden)?;
     drop(document);
-    let parsed = tables(inherit_kinds(parsed));
+    let mut parsed = tables(inherit_kinds(parsed));
+    parsed.discussion |= meta.discussion;
     let first_h1 = first_h1(&parsed);
     let apart = set_apart(&parsed);
     let in_body = in_article_body(&parsed, meta.article_body.as_deref());
+    let discussion = parsed.discussion;
     let mut blocks = judged_blocks(parsed, &in_body);
+    if discussion {
+        thread::remove_post_chrome(&mut blocks);
+    }
     let found = outside_code(&mut blocks, crate::noise::detect);
+    if !discussion {
+        thread::remove_comment_run(&mut blocks);
+    }
     if options.explain {
         name_navigation(&mut blocks);
     }

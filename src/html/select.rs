@@ -53,6 +53,11 @@ const POSITIVE_BOOST: f32 = 1.1;
 /// Prose (characters) an `article` or `main` element needs to count as the page's
 /// marked article when a noise hint beside it is judged.
 const MARKED_ARTICLE_MIN_PROSE: f32 = 500.0;
+/// Prose (characters) outside a comments section that makes it the comments under an
+/// article, even when the section holds most of the page's text: a news article's
+/// length. A forum's opening post with the page's sidebars holds less (the replies of
+/// an undeclared thread, named comments, stay its content).
+const ARTICLE_BESIDE_COMMENTS_MIN: f32 = 3000.0;
 /// A sibling joins the region when it scores at least this share of the best element.
 const SIBLING_SHARE: f32 = 0.25;
 /// How many levels above the best element (itself included) a repeated structure is
@@ -61,6 +66,12 @@ const REPEAT_MAX_LEVELS: usize = 6;
 /// Fewest siblings of the same shape, scoring positive, that make a level repeat (one
 /// alike sibling is often a twin column, two or more a series).
 const REPEAT_MIN_SIBLINGS: usize = 2;
+
+/// How many levels above a series of replies (its container included) the opening post
+/// of a discussion is looked for.
+const OPENING_MAX_LEVELS: usize = 3;
+/// Least prose (characters outside noise hints, less linked text) of an opening post.
+const OPENING_MIN_PROSE: f32 = 100.0;
 
 /// On a page with at least this much prose outside noise hints (characters, less
 /// linked text)...
@@ -130,8 +141,9 @@ pub fn select(page: &Page, in_body: &[bool]) -> Selection {
     let trusted: Vec<Option<Reason>> = (0..page.elements.len())
         .map(|e| {
             let reason = noise_reason(page, e).or(headed[e])?;
-            let wraps_page =
-                raw[e] >= HINT_TRUST_SHARE * total && !article_beside(page, &marked, e);
+            let wraps_page = raw[e] >= HINT_TRUST_SHARE * total
+                && !article_beside(page, &marked, e)
+                && !comments_beside_prose(page, reason, total - raw[e]);
             let wraps_article = reason != Reason::Comments
                 && page
                     .ancestors(e)
@@ -141,11 +153,18 @@ pub fn select(page: &Page, in_body: &[bool]) -> Selection {
             (!holds_article[e] && !wraps_page && !wraps_article).then_some(reason)
         })
         .collect();
-    let noise: Vec<Option<Reason>> = page
+    let mut noise: Vec<Option<Reason>> = page
         .blocks
         .iter()
         .map(|b| page.ancestors(b.element).find_map(|e| trusted[e]))
         .collect();
+    if page.discussion && comments_are_posts(&prose, &noise) {
+        for reason in noise.iter_mut() {
+            if *reason == Some(Reason::Comments) {
+                *reason = None;
+            }
+        }
+    }
     let figure: Vec<bool> = page
         .blocks
         .iter()
@@ -207,6 +226,23 @@ fn scored(
     boosted(page, subtree_sums(page, &values))
 }
 
+/// Whether, on a page declaring itself a discussion, what comment hints name is the
+/// thread itself: they hold more prose than the page has outside noise hints (the
+/// replies of a forum thread, the answers to a question, when the markup calls each
+/// post a comment). Comments under the posts of a question-and-answer page hold less
+/// than the posts and stay comments.
+fn comments_are_posts(prose: &[f32], noise: &[Option<Reason>]) -> bool {
+    let (mut comments, mut outside) = (0.0, 0.0);
+    for (&p, n) in prose.iter().zip(noise) {
+        match n {
+            Some(Reason::Comments) => comments += p,
+            None => outside += p,
+            Some(_) => {}
+        }
+    }
+    comments > outside
+}
+
 /// Whether the element is marked as the article or the main content (`article`, `main`),
 /// and neither it nor an element around it names noise (a comment is often an
 /// `article` too).
@@ -224,6 +260,14 @@ fn article_beside(page: &Page, marked: &[usize], element: usize) -> bool {
     marked.iter().any(|&m| {
         !page.ancestors(m).any(|a| a == element) && !page.ancestors(element).any(|a| a == m)
     })
+}
+
+/// Whether a comments hint names a thread beside an article however much more text the
+/// thread holds: on a page that does not declare itself a discussion, the prose
+/// outside the hinted element (`outside`, characters) is an article of its own (at
+/// least [`ARTICLE_BESIDE_COMMENTS_MIN`]), so the comments under it are not the page.
+fn comments_beside_prose(page: &Page, reason: Reason, outside: f32) -> bool {
+    reason == Reason::Comments && !page.discussion && outside >= ARTICLE_BESIDE_COMMENTS_MIN
 }
 
 /// Whether the element lies inside a `figure` or `figcaption`.
@@ -383,6 +427,29 @@ fn repeated(page: &Page, scores: &[f32], best: usize) -> Option<Vec<usize>> {
     Some(region)
 }
 
+/// On a discussion page, the posts before the replies (their `container`) that open
+/// the thread: the question above its answers, the first post set apart from the
+/// replies. They are the elements before the container, or before one of its nearest
+/// [`OPENING_MAX_LEVELS`] ancestors, on the same level, that hold at least
+/// [`OPENING_MIN_PROSE`] of prose outside noise hints, however much per-post chrome
+/// (votes, user cards, tags) weighs against them; the first level that has any gives
+/// them.
+fn opening_post(page: &Page, prose: &[f32], container: usize) -> Vec<usize> {
+    for level in page.ancestors(container).take(OPENING_MAX_LEVELS) {
+        let Some(parent) = page.elements[level].parent else {
+            break;
+        };
+        let opening: Vec<usize> = (parent + 1..level)
+            .filter(|&e| page.elements[e].parent == Some(parent))
+            .filter(|&e| prose[e] >= OPENING_MIN_PROSE)
+            .collect();
+        if !opening.is_empty() {
+            return opening;
+        }
+    }
+    Vec::new()
+}
+
 /// Per block, whether it lies in the region: the repeated series around the best
 /// element if there is one, else the best element and its siblings that score well.
 /// The best element is the best-scoring one holding at least `min_prose` of prose
@@ -398,6 +465,12 @@ fn region(page: &Page, scores: &[f32], prose: &[f32], min_prose: f32) -> Vec<boo
     };
     if let Some(repeats) = repeated(page, scores, best) {
         let mut chosen = vec![false; page.elements.len()];
+        let container = page.elements[repeats[0]].parent;
+        if let Some(container) = container.filter(|_| page.discussion) {
+            opening_post(page, prose, container)
+                .into_iter()
+                .for_each(|e| chosen[e] = true);
+        }
         repeats.into_iter().for_each(|e| chosen[e] = true);
         return page
             .blocks
@@ -412,9 +485,17 @@ fn region(page: &Page, scores: &[f32], prose: &[f32], min_prose: f32) -> Vec<boo
                 && page.elements[e].parent == parent
                 && scores[e] >= SIBLING_SHARE * scores[best])
     };
+    let opening = if page.discussion {
+        opening_post(page, prose, best)
+    } else {
+        Vec::new()
+    };
     page.blocks
         .iter()
-        .map(|b| page.ancestors(b.element).any(joins))
+        .map(|b| {
+            page.ancestors(b.element)
+                .any(|e| joins(e) || opening.contains(&e))
+        })
         .collect()
 }
 
@@ -533,6 +614,74 @@ mod tests {
         let selection = select(&page, &vec![false; page.blocks.len()]);
         assert!(selection.listing);
         assert_eq!(kept(&html).len(), 8);
+    }
+
+    /// A thread page whose every post is marked as a comment, under a `head`.
+    fn thread_of_comments(head: &str) -> String {
+        let long = format!("{PROSE} {PROSE} {PROSE}");
+        let post = |who: &str, text: &str| {
+            format!("<article class=post><div class=user>{who}</div><div id=comment-{who}><p>{text}</p></div></article>")
+        };
+        format!(
+            "<html><head>{head}</head><body><nav><a href=a>Forums</a></nav><h1>Which drill to buy?</h1><div>{}{}{}</div></body></html>",
+            post("ann", &long),
+            post("bob", PROSE),
+            post("cy", &long)
+        )
+    }
+
+    #[test]
+    fn on_a_declared_discussion_posts_named_comments_are_the_content() {
+        let declared = thread_of_comments("");
+        let declared = declared.replace(
+            "<body>",
+            "<body itemscope itemtype=\"https://schema.org/DiscussionForumPosting\">",
+        );
+        let got = kept(&declared);
+        assert_eq!(
+            got.iter().filter(|t| t.starts_with("This is")).count(),
+            3,
+            "{got:?}"
+        );
+        assert_eq!(blocks_named(&declared, Reason::Comments), 0);
+        let undeclared = thread_of_comments("");
+        assert_eq!(blocks_named(&undeclared, Reason::Comments), 3);
+    }
+
+    #[test]
+    fn comments_under_the_posts_of_a_question_page_stay_comments() {
+        let long = format!("{PROSE} {PROSE} {PROSE} {PROSE}");
+        let post = |text: &str| {
+            format!("<div class=answer><p>{text}</p><p>{text}</p><div class=comments><p>{PROSE}</p></div></div>")
+        };
+        let html = format!(
+            "<body itemscope itemtype=\"https://schema.org/QAPage\"><div class=question><p>{long}</p></div>{}{}</body>",
+            post(&long),
+            post(&long)
+        );
+        assert_eq!(blocks_named(&html, Reason::Comments), 2);
+    }
+
+    /// A page without `article` or `main`: `story` paragraphs, then a comments section
+    /// of `replies` posts.
+    fn story_and_comments(story: usize, replies: usize) -> String {
+        let long = format!("{PROSE} {PROSE} {PROSE} {PROSE}");
+        format!(
+            "<body><div class=page><div class=text>{}</div><div class=comments>{}</div></div></body>",
+            format!("<p>{long}</p>").repeat(story),
+            format!("<div class=item><p>{long}</p></div>").repeat(replies)
+        )
+    }
+
+    #[test]
+    fn comments_holding_more_text_than_a_full_article_are_comments() {
+        // 12 paragraphs of about 290 characters: an article of its own.
+        let html = story_and_comments(12, 40);
+        assert_eq!(blocks_named(&html, Reason::Comments), 40);
+        assert_eq!(kept(&html).len(), 12);
+        // Two paragraphs: an opening post, its replies the page's content.
+        let thread = story_and_comments(2, 40);
+        assert_eq!(blocks_named(&thread, Reason::Comments), 0);
     }
 
     #[test]

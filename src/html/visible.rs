@@ -157,6 +157,8 @@ pub(super) struct WalkAttrs<'a> {
     pub id: Option<&'a str>,
     /// `itemprop`.
     pub itemprop: Option<&'a str>,
+    /// `itemtype`.
+    pub itemtype: Option<&'a str>,
     /// Whether `hidden` is present.
     pub hidden: bool,
     /// `aria-hidden`.
@@ -174,6 +176,7 @@ impl<'a> WalkAttrs<'a> {
                 "class" => &mut attrs.class,
                 "id" => &mut attrs.id,
                 "itemprop" => &mut attrs.itemprop,
+                "itemtype" => &mut attrs.itemtype,
                 "aria-hidden" => &mut attrs.aria_hidden,
                 "style" => &mut attrs.style,
                 "hidden" => {

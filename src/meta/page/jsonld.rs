@@ -39,6 +39,10 @@ const ARTICLE_TYPES: &[&str] = &[
 /// Types of page nodes: weaker than articles, used when no article node has a value.
 const PAGE_TYPES: &[&str] = &["webpage", "itempage", "aboutpage", "faqpage", "qapage"];
 
+/// Types declaring the page a discussion: a forum thread or a question with its
+/// answers, whose posts are the page's content.
+pub const DISCUSSION_TYPES: &[&str] = &["discussionforumposting", "qapage"];
+
 /// Types of organisations (authors of these types lose to persons).
 const ORGANISATION_TYPES: &[&str] = &[
     "organization",
@@ -77,6 +81,8 @@ pub struct LdMeta {
     pub lang: Option<String>,
     /// `articleBody`.
     pub body: Option<String>,
+    /// Whether a node declares the page a discussion ([`DISCUSSION_TYPES`]).
+    pub discussion: bool,
 }
 
 /// Read every JSON-LD block of the page.
@@ -120,6 +126,7 @@ pub fn from_values(values: &[Value]) -> LdMeta {
         lang: first_text(&both, &["inLanguage"]).or_else(|| language_object(&both)),
         body: first_text(&articles, &["articleBody", "text"]),
         site: publisher(&both, &ids).or_else(|| website_name(&nodes)),
+        discussion: nodes.iter().any(|n| has_type(n, DISCUSSION_TYPES)),
         ..LdMeta::default()
     };
     read_authors(&articles, &ids, &mut meta);
@@ -412,6 +419,20 @@ mod tests {
         assert_eq!(m.url.as_deref(), Some("https://example.com/a"));
         assert_eq!(m.lang.as_deref(), Some("en-GB"));
         assert_eq!(m.body.as_deref(), Some("Body text."));
+    }
+
+    #[test]
+    fn forum_threads_and_question_pages_are_discussions() {
+        let thread = meta(r#"{"@type":"DiscussionForumPosting","headline":"Which drill?"}"#);
+        assert!(thread.discussion);
+        let question = meta(
+            r#"{"@type":"WebPage","mainEntity":{"@type":["https://schema.org/QAPage"],"name":"Q"}}"#,
+        );
+        assert!(question.discussion);
+        let news = meta(r#"{"@type":"NewsArticle","comment":[{"@type":"Comment","text":"x"}]}"#);
+        assert!(!news.discussion);
+        let faq = meta(r#"{"@type":"FAQPage","mainEntity":[{"@type":"Question","name":"Q"}]}"#);
+        assert!(!faq.discussion);
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod title;
 use scraper::Html;
 
 pub use byline::is_credential;
+pub use jsonld::DISCUSSION_TYPES;
 
 use jsonld::LdMeta;
 use tags::MetaTags;
@@ -47,6 +48,9 @@ pub struct PageMeta {
     pub lang: Option<String>,
     /// JSON-LD `articleBody`, when the page carries one.
     pub article_body: Option<String>,
+    /// Whether the page's JSON-LD declares it a discussion (a forum thread, a question
+    /// and its answers): its posts are its content.
+    pub discussion: bool,
 }
 
 /// `<meta>` keys naming authors, strongest first.
@@ -144,6 +148,7 @@ pub fn extract(document: &Html, base: Option<&url::Url>) -> PageMeta {
         published: publication_date(document, &sources),
         lang: language(&sources),
         article_body: sources.ld.body.clone(),
+        discussion: sources.ld.discussion,
         site,
         url,
     }
