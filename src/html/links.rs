@@ -1,0 +1,258 @@
+//! Links inside the article region. A short line that is mostly a link is navigation
+//! outside the article, but inside it may be the article's own: a linked subhead, a bare
+//! URL, a source citation or a price line ("Source: <link>", "Get it for $X at <link>"),
+//! and in a region that is a series of entries (a blog index, search results) each
+//! entry's linked title. Such a line is kept unless it repeats the site's chrome (its
+//! text is printed elsewhere on the page too: a menu item, a "View on map" button in
+//! every card) or it sits in a link-dense group (a list of links, a share row or a menu
+//! inside the region). A line of the article that is wholly a link and none of those
+//! (a "Find out more about ..." promo between paragraphs), or a label and a linked
+//! headline ("See also: <headline>"), is a teaser and stays navigation.
+
+use std::collections::HashMap;
+
+use super::dom::Page;
+use crate::block::{Block, BlockKind};
+
+/// Characters the group around a link line must hold before its link density is judged:
+/// the nearest element around the line holding this much is its group (a list, a box,
+/// the article body).
+const GROUP_MIN_CHARS: usize = 200;
+/// Link density from which a group reads as a list of links rather than text.
+const GROUP_LINK_DENSITY: f32 = 0.5;
+/// Link density under which a line has text of its own beside its link (a citation's
+/// "Source:", a price).
+const PARTLY_LINKED: f32 = 0.95;
+/// Most words of a label before a colon that introduces a linked headline.
+const LABEL_MAX_WORDS: usize = 4;
+/// Fewest words after such a label that make the rest a headline (a teaser), not a
+/// source's name.
+const TEASER_MIN_WORDS: usize = 5;
+/// Characters the parent of a linked heading must hold for the heading to be a subhead
+/// of a long text rather than the title of a teaser card.
+const SUBHEAD_MIN_CONTEXT: usize = 600;
+/// Fewest words of an entry's title in a series.
+const ENTRY_MIN_WORDS: usize = 4;
+
+/// Per block, whether it is a link line (`is_link_line`) inside the region (`inside`)
+/// that is kept as article text (see the module documentation). `series`: the region is
+/// a repeated series of entries.
+pub fn kept_in_region(
+    page: &Page,
+    inside: &[bool],
+    series: bool,
+    is_link_line: impl Fn(&Block) -> bool,
+) -> Vec<bool> {
+    let candidates: Vec<bool> = page
+        .blocks
+        .iter()
+        .zip(inside)
+        .map(|(b, &inside)| inside && is_link_line(&b.block))
+        .collect();
+    if !candidates.contains(&true) {
+        return candidates;
+    }
+    let printed = print_counts(page);
+    let sums = Sums::of(page);
+    let dense = link_dense_groups(page, &sums);
+    page.blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let block = &b.block;
+            let once = printed.get(&fold(&block.text)).copied().unwrap_or(0) <= 1;
+            let own = if series {
+                block.words_upto(ENTRY_MIN_WORDS) >= ENTRY_MIN_WORDS
+            } else {
+                !dense[i] && is_article_link(block, || in_long_text(page, &sums, b.element))
+            };
+            candidates[i] && once && own
+        })
+        .collect()
+}
+
+/// Whether a link line reads as part of an article: a linked subhead (a heading whose
+/// parent holds a long text, `in_long_text`: a teaser card's heading has only its
+/// summary beside it), a bare URL, or a line with text of its own beside the link; never
+/// a label before a headline.
+fn is_article_link(block: &Block, in_long_text: impl FnOnce() -> bool) -> bool {
+    if is_labelled_headline(&block.text) {
+        return false;
+    }
+    is_bare_url(&block.text)
+        || (block.kind != BlockKind::Heading && block.link_density < PARTLY_LINKED)
+        || (block.kind == BlockKind::Heading && in_long_text())
+}
+
+/// Whether the parent of `element` holds at least [`SUBHEAD_MIN_CONTEXT`] characters.
+fn in_long_text(page: &Page, sums: &Sums, element: usize) -> bool {
+    page.elements[element]
+        .parent
+        .is_some_and(|p| sums.chars[p] >= SUBHEAD_MIN_CONTEXT)
+}
+
+/// Per element, the characters of the blocks it holds and how many of them are linked.
+struct Sums {
+    chars: Vec<usize>,
+    linked: Vec<f32>,
+}
+
+impl Sums {
+    /// The sums over every block of the page.
+    fn of(page: &Page) -> Self {
+        let mut chars = vec![0usize; page.elements.len()];
+        let mut linked = vec![0f32; page.elements.len()];
+        for b in &page.blocks {
+            let count = b.block.char_count();
+            for e in page.ancestors(b.element) {
+                chars[e] += count;
+                linked[e] += count as f32 * b.block.link_density;
+            }
+        }
+        Sums { chars, linked }
+    }
+}
+
+/// A web address printed as text: one token with a scheme or a `www.` start, or a host
+/// and a path.
+fn is_bare_url(text: &str) -> bool {
+    let token = text.trim();
+    if token.is_empty() || token.contains(char::is_whitespace) {
+        return false;
+    }
+    let lower = token.to_lowercase();
+    lower.contains("://")
+        || lower.starts_with("www.")
+        || lower
+            .split_once('/')
+            .is_some_and(|(host, _)| host.contains('.') && !host.starts_with('.'))
+}
+
+/// A short label, a colon and a headline after it ("See also: The town that ...").
+fn is_labelled_headline(text: &str) -> bool {
+    let Some((label, rest)) = text.split_once(':') else {
+        return false;
+    };
+    let label_words = label.split_whitespace().count();
+    (1..=LABEL_MAX_WORDS).contains(&label_words)
+        && rest.split_whitespace().count() >= TEASER_MIN_WORDS
+}
+
+/// How many blocks of the page print each folded text.
+fn print_counts(page: &Page) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for b in &page.blocks {
+        *counts.entry(fold(&b.block.text)).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// Per block, whether its group (the nearest element around it holding at least
+/// [`GROUP_MIN_CHARS`] characters, else the whole page) is mostly links.
+fn link_dense_groups(page: &Page, sums: &Sums) -> Vec<bool> {
+    let Sums { chars, linked } = sums;
+    page.blocks
+        .iter()
+        .map(|b| {
+            let group = page
+                .ancestors(b.element)
+                .find(|&e| chars[e] >= GROUP_MIN_CHARS)
+                .unwrap_or(0);
+            chars[group] > 0 && linked[group] >= GROUP_LINK_DENSITY * chars[group] as f32
+        })
+        .collect()
+}
+
+/// Text folded for comparison: lower case, white space runs as one space.
+fn fold(text: &str) -> String {
+    text.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::dom::page_blocks;
+    use scraper::Html;
+
+    const PROSE: &str = "The council met on Tuesday evening to discuss the new budget for the coming year, which includes higher spending on roads and schools.";
+
+    /// The texts of the link lines kept, with every block counted as in the region
+    /// except those under `nav`.
+    fn kept(html: &str) -> Vec<String> {
+        let page = page_blocks(&Html::parse_document(html));
+        let inside: Vec<bool> = page
+            .blocks
+            .iter()
+            .map(|b| {
+                !page
+                    .ancestors(b.element)
+                    .any(|e| page.elements[e].tag == crate::html::dom::Tag::Nav)
+            })
+            .collect();
+        let keep = kept_in_region(&page, &inside, false, |b| b.link_density >= 0.6);
+        page.blocks
+            .iter()
+            .zip(keep)
+            .filter(|(_, k)| *k)
+            .map(|(b, _)| b.block.text.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_citation_and_a_linked_subhead_in_prose_are_kept() {
+        let html = format!(
+            "<body><nav><a href=/>Home</a></nav><article><p>{PROSE}</p>\
+             <h2><a href=/s>How the money is spent</a></h2><p>{PROSE}</p>\
+             <p><a href=https://example.org/report.pdf>https://example.org/report.pdf</a></p>\
+             <p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></article></body>"
+        );
+        assert_eq!(
+            kept(&html),
+            ["How the money is spent", "https://example.org/report.pdf"]
+        );
+    }
+
+    #[test]
+    fn a_source_line_stays_and_promos_and_labelled_teasers_go() {
+        let html = format!(
+            "<body><article><p>{PROSE}</p><p>Source: <a href=/r>County audit office</a></p>\
+             <p><a href=/x>Find out how the county spends its road budget each year</a></p>\
+             <p>See also: <a href=/y>The bridge that closed for a whole year last spring</a></p>\
+             <p>{PROSE}</p></article></body>"
+        );
+        assert_eq!(kept(&html), ["Source: County audit office"]);
+    }
+
+    #[test]
+    fn a_linked_heading_of_a_teaser_card_goes() {
+        let card = format!(
+            "<div class=card><h3><a href=/c>Ferry timetable changes for the winter</a></h3><p>{PROSE}</p></div>"
+        );
+        let html = format!(
+            "<body><article><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p>{card}</article></body>"
+        );
+        assert!(kept(&html).is_empty());
+    }
+
+    #[test]
+    fn a_line_repeating_the_menu_goes() {
+        let html = format!(
+            "<body><nav><ul><li><a href=/>Home</a></li><li><a href=/n>Local news</a></li></ul></nav>\
+             <article><p>{PROSE}</p><p><a href=/n>Local news</a></p><p>{PROSE}</p></article></body>"
+        );
+        assert!(kept(&html).is_empty());
+    }
+
+    #[test]
+    fn a_list_of_links_in_the_region_goes() {
+        let items: String = (0..12)
+            .map(|i| format!("<li><a href=/t{i}>Topic page number {i}</a></li>"))
+            .collect();
+        let html =
+            format!("<body><article><p>{PROSE}</p><ul>{items}</ul><p>{PROSE}</p></article></body>");
+        assert!(kept(&html).is_empty());
+    }
+}
