@@ -31,6 +31,8 @@ const TEASER_MIN_WORDS: usize = 5;
 /// Characters the parent of a linked heading must hold for the heading to be a subhead
 /// of a long text rather than the title of a teaser card.
 const SUBHEAD_MIN_CONTEXT: usize = 600;
+/// Fewest teaser cards that make a region a listing of cards.
+const MIN_CARDS: usize = 3;
 /// Fewest words of an entry's title in a series.
 const ENTRY_MIN_WORDS: usize = 4;
 
@@ -55,6 +57,7 @@ pub fn kept_in_region(
     let printed = print_counts(page);
     let sums = Sums::of(page);
     let dense = link_dense_groups(page, &sums);
+    let cards_are_entries = region_of_cards(page, inside, &candidates, &sums);
     page.blocks
         .iter()
         .enumerate()
@@ -64,7 +67,10 @@ pub fn kept_in_region(
             let own = if series {
                 block.words_upto(ENTRY_MIN_WORDS) >= ENTRY_MIN_WORDS
             } else {
-                !dense[i] && is_article_link(block, || in_long_text(page, &sums, b.element))
+                !dense[i]
+                    && is_article_link(block, || {
+                        cards_are_entries || in_long_text(page, &sums, b.element)
+                    })
             };
             candidates[i] && once && own
         })
@@ -82,6 +88,31 @@ fn is_article_link(block: &Block, in_long_text: impl FnOnce() -> bool) -> bool {
     is_bare_url(&block.text)
         || (block.kind != BlockKind::Heading && block.link_density < PARTLY_LINKED)
         || (block.kind == BlockKind::Heading && in_long_text())
+}
+
+/// Whether the region is mostly teaser cards (a blog index, a section front): at least
+/// [`MIN_CARDS`] linked headings (`candidates` of kind heading) in short parents of
+/// their own, and those parents hold at least half the region's characters. Then the
+/// cards are the page's entries and their headings are content.
+fn region_of_cards(page: &Page, inside: &[bool], candidates: &[bool], sums: &Sums) -> bool {
+    let region_chars: usize = page
+        .blocks
+        .iter()
+        .zip(inside)
+        .filter(|(_, &inside)| inside)
+        .map(|(b, _)| b.block.char_count())
+        .sum();
+    let mut cards = std::collections::HashSet::new();
+    for (b, &candidate) in page.blocks.iter().zip(candidates) {
+        let parent = page.elements[b.element].parent;
+        if let Some(parent) = parent.filter(|&p| {
+            candidate && b.block.kind == BlockKind::Heading && sums.chars[p] < SUBHEAD_MIN_CONTEXT
+        }) {
+            cards.insert(parent);
+        }
+    }
+    let card_chars: usize = cards.iter().map(|&c| sums.chars[c]).sum();
+    cards.len() >= MIN_CARDS && card_chars * 2 >= region_chars
 }
 
 /// Whether the parent of `element` holds at least [`SUBHEAD_MIN_CONTEXT`] characters.
@@ -235,6 +266,16 @@ mod tests {
             "<body><article><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p>{card}</article></body>"
         );
         assert!(kept(&html).is_empty());
+    }
+
+    #[test]
+    fn a_region_of_cards_keeps_their_headings() {
+        let card = |i: usize| {
+            format!("<div class=card><h3><a href=/c{i}>Ferry timetable changes, part {i}</a></h3><p>{PROSE}</p></div>")
+        };
+        let cards: String = (0..4).map(card).collect();
+        let html = format!("<body><main><p>{PROSE}</p>{cards}</main></body>");
+        assert_eq!(kept(&html).len(), 4);
     }
 
     #[test]
