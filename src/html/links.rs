@@ -5,7 +5,7 @@
 //! entry's linked title. Such a line is kept unless it repeats the site's chrome (its
 //! text is printed elsewhere on the page too: a menu item, a "View on map" button in
 //! every card) or it sits in a link-dense group (a list of links, a share row or a menu
-//! inside the region). A line of the article that is wholly a link and none of those
+//! inside the region, or a run of link lines in an article). A line of the article that is wholly a link and none of those
 //! (a "Find out more about ..." promo between paragraphs), or a label and a linked
 //! headline ("See also: <headline>"), is a teaser and stays navigation.
 
@@ -64,29 +64,45 @@ pub fn kept_in_region(
         .map(|(i, b)| {
             let block = &b.block;
             let once = printed.get(&fold(&block.text)).copied().unwrap_or(0) <= 1;
-            let own = if series {
-                block.words_upto(ENTRY_MIN_WORDS) >= ENTRY_MIN_WORDS
-            } else {
-                !dense[i]
-                    && is_article_link(block, || {
+            let own = !dense[i]
+                && !in_run(page, &candidates, i)
+                && if series {
+                    block.words_upto(ENTRY_MIN_WORDS) >= ENTRY_MIN_WORDS
+                } else {
+                    is_article_link(block, b.links, || {
                         cards_are_entries || in_long_text(page, &sums, b.element)
                     })
-            };
+                };
             candidates[i] && once && own
         })
         .collect()
 }
 
+/// Whether the link line `i` has a link line of the region right before or after it in
+/// the same element or a sibling: in an article, a run of link lines is a list of links,
+/// not text.
+fn in_run(page: &Page, candidates: &[bool], i: usize) -> bool {
+    let element = page.blocks[i].element;
+    let parent = page.elements[element].parent;
+    let together = |j: usize| {
+        let other = page.blocks[j].element;
+        candidates[j] && (other == element || page.elements[other].parent == parent)
+    };
+    (i > 0 && together(i - 1)) || (i + 1 < candidates.len() && together(i + 1))
+}
+
 /// Whether a link line reads as part of an article: a linked subhead (a heading whose
 /// parent holds a long text, `in_long_text`: a teaser card's heading has only its
-/// summary beside it), a bare URL, or a line with text of its own beside the link; never
-/// a label before a headline.
-fn is_article_link(block: &Block, in_long_text: impl FnOnce() -> bool) -> bool {
-    if is_labelled_headline(&block.text) {
+/// summary beside it), a bare URL, or a line with text of its own beside its one link (a
+/// row of several links behind a label is a share or tag row); never
+/// a label before a headline, nor a line a phrase family names (a share row, "Read
+/// more: ...").
+fn is_article_link(block: &Block, links: usize, in_long_text: impl FnOnce() -> bool) -> bool {
+    if is_labelled_headline(&block.text) || crate::noise::phrases::classify(&block.text).is_some() {
         return false;
     }
     is_bare_url(&block.text)
-        || (block.kind != BlockKind::Heading && block.link_density < PARTLY_LINKED)
+        || (block.kind != BlockKind::Heading && links <= 1 && block.link_density < PARTLY_LINKED)
         || (block.kind == BlockKind::Heading && in_long_text())
 }
 
@@ -249,12 +265,12 @@ mod tests {
     #[test]
     fn a_source_line_stays_and_promos_and_labelled_teasers_go() {
         let html = format!(
-            "<body><article><p>{PROSE}</p><p>Source: <a href=/r>County audit office</a></p>\
+            "<body><article><p>{PROSE}</p><p>Get it for £12 at <a href=/r>Harbour Books and Maps of Garsby</a></p><p>{PROSE}</p>\
              <p><a href=/x>Find out how the county spends its road budget each year</a></p>\
              <p>See also: <a href=/y>The bridge that closed for a whole year last spring</a></p>\
              <p>{PROSE}</p></article></body>"
         );
-        assert_eq!(kept(&html), ["Source: County audit office"]);
+        assert_eq!(kept(&html), ["Get it for £12 at Harbour Books and Maps of Garsby"]);
     }
 
     #[test]
@@ -276,6 +292,14 @@ mod tests {
         let cards: String = (0..4).map(card).collect();
         let html = format!("<body><main><p>{PROSE}</p>{cards}</main></body>");
         assert_eq!(kept(&html).len(), 4);
+    }
+
+    #[test]
+    fn a_labelled_row_of_links_goes() {
+        let html = format!(
+            "<body><article><p>{PROSE}</p><p>{PROSE}</p><div>Pass it on <a href=/a>Facebook</a> <a href=/b>Mastodon</a> <a href=/c>E-mail</a></div></article></body>"
+        );
+        assert!(kept(&html).is_empty());
     }
 
     #[test]

@@ -418,6 +418,7 @@ fn table_block(table: usize, rows: Vec<Vec<String>>, cells: &[PageBlock]) -> Pag
         block,
         element: table,
         heading_level: None,
+        links: cells.iter().map(|c| c.links).sum(),
     }
 }
 
