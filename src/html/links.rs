@@ -263,14 +263,17 @@ mod tests {
     }
 
     #[test]
-    fn a_source_line_stays_and_promos_and_labelled_teasers_go() {
+    fn a_price_line_stays_and_promos_and_labelled_teasers_go() {
         let html = format!(
             "<body><article><p>{PROSE}</p><p>Get it for £12 at <a href=/r>Harbour Books and Maps of Garsby</a></p><p>{PROSE}</p>\
              <p><a href=/x>Find out how the county spends its road budget each year</a></p>\
              <p>See also: <a href=/y>The bridge that closed for a whole year last spring</a></p>\
              <p>{PROSE}</p></article></body>"
         );
-        assert_eq!(kept(&html), ["Get it for £12 at Harbour Books and Maps of Garsby"]);
+        assert_eq!(
+            kept(&html),
+            ["Get it for £12 at Harbour Books and Maps of Garsby"]
+        );
     }
 
     #[test]
