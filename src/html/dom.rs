@@ -87,6 +87,8 @@ pub struct PageBlock {
     pub element: usize,
     /// Heading level (1 to 6) when the block is a heading.
     pub heading_level: Option<u8>,
+    /// How many links (`a` elements) the block's text opens.
+    pub links: usize,
 }
 
 /// The page as elements and blocks.
@@ -211,6 +213,8 @@ struct Walk {
     space: bool,
     link_chars: usize,
     chars: usize,
+    /// Links opened in the block being filled.
+    links: usize,
     /// How many `pre` elements are open.
     pre_depth: usize,
     /// The language of the open `pre` (from its class or its `code` element's).
@@ -254,6 +258,9 @@ impl Walk {
         }
         if in_code {
             self.break_code_line(name);
+        }
+        if name == "a" {
+            self.links += 1;
         }
         let pre = name == "pre";
         if pre || (in_code && self.code_lang.is_none()) {
@@ -420,11 +427,13 @@ impl Walk {
                 block,
                 element,
                 heading_level,
+                links: self.links,
             });
         }
         self.text.clear();
         self.space = false;
         self.link_chars = 0;
+        self.links = 0;
         self.chars = 0;
     }
 }

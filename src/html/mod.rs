@@ -5,6 +5,7 @@
 mod dom;
 mod hints;
 mod layout;
+mod links;
 pub mod parse;
 mod select;
 mod thread;
@@ -426,14 +427,18 @@ fn table_block(table: usize, rows: Vec<Vec<String>>, cells: &[PageBlock]) -> Pag
         block,
         element: table,
         heading_level: None,
+        links: cells.iter().map(|c| c.links).sum(),
     }
 }
 
 /// The page's blocks with the region's verdicts: outside the region (unless they print
 /// the declared article body) or under a noise hint they are removed; figures are
-/// captions; short link lines are navigation, except a listing's entries.
+/// captions; short link lines are navigation, except a listing's entries and the link
+/// lines of the article that [`links::kept_in_region`] keeps.
 fn judged_blocks(page: Page, in_body: &[bool]) -> Vec<Block> {
     let selection = select::select(&page, in_body);
+    let kept_links =
+        links::kept_in_region(&page, &selection.inside, selection.series, is_link_line);
     page.blocks
         .into_iter()
         .enumerate()
@@ -444,7 +449,9 @@ fn judged_blocks(page: Page, in_body: &[bool]) -> Vec<Block> {
                 (false, None) if !in_body[i] => Some(Reason::Navigation),
                 (_, None) if selection.figure[i] => Some(Reason::Caption),
                 (_, None)
-                    if is_link_line(&block) && !(selection.listing && select::is_entry(&block)) =>
+                    if is_link_line(&block)
+                        && !kept_links[i]
+                        && !(selection.listing && select::is_entry(&block)) =>
                 {
                     Some(Reason::Navigation)
                 }

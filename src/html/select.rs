@@ -110,6 +110,9 @@ pub struct Selection {
     pub listing: bool,
     /// Per block: inside a `figure` or `figcaption`.
     pub figure: Vec<bool>,
+    /// Whether the region is a repeated series of same-shape siblings (the posts of a
+    /// thread, the entries of a list): each sibling's linked title is part of its entry.
+    pub series: bool,
 }
 
 /// Select the article region of a page.
@@ -189,12 +192,13 @@ pub fn select(page: &Page, in_body: &[bool]) -> Selection {
     } else {
         0.0
     };
-    let inside = region(page, &scores, &clean, min_prose);
+    let (inside, series) = region(page, &scores, &clean, min_prose);
     Selection {
         inside,
         noise,
         listing,
         figure,
+        series,
     }
 }
 
@@ -455,13 +459,14 @@ fn opening_post(page: &Page, prose: &[f32], container: usize) -> Vec<usize> {
 /// The best element is the best-scoring one holding at least `min_prose` of prose
 /// (`prose` per element). When none scores above zero, the region is the whole page and
 /// the detectors and layout judge it block by block (falling back to the best element
-/// regardless of prose instead measured 0.004 lower on wcxb-dev).
-fn region(page: &Page, scores: &[f32], prose: &[f32], min_prose: f32) -> Vec<bool> {
+/// regardless of prose instead measured 0.004 lower on wcxb-dev). Also says whether the
+/// region is a repeated series.
+fn region(page: &Page, scores: &[f32], prose: &[f32], min_prose: f32) -> (Vec<bool>, bool) {
     let best = (0..scores.len())
         .filter(|&e| scores[e] > 0.0 && prose[e] >= min_prose)
         .max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
     let Some(best) = best else {
-        return vec![true; page.blocks.len()];
+        return (vec![true; page.blocks.len()], false);
     };
     if let Some(repeats) = repeated(page, scores, best) {
         let mut chosen = vec![false; page.elements.len()];
@@ -472,11 +477,12 @@ fn region(page: &Page, scores: &[f32], prose: &[f32], min_prose: f32) -> Vec<boo
                 .for_each(|e| chosen[e] = true);
         }
         repeats.into_iter().for_each(|e| chosen[e] = true);
-        return page
+        let inside = page
             .blocks
             .iter()
             .map(|b| page.ancestors(b.element).any(|e| chosen[e]))
             .collect();
+        return (inside, true);
     }
     let parent = page.elements[best].parent;
     let joins = |e: usize| {
@@ -490,13 +496,15 @@ fn region(page: &Page, scores: &[f32], prose: &[f32], min_prose: f32) -> Vec<boo
     } else {
         Vec::new()
     };
-    page.blocks
+    let inside = page
+        .blocks
         .iter()
         .map(|b| {
             page.ancestors(b.element)
                 .any(|e| joins(e) || opening.contains(&e))
         })
-        .collect()
+        .collect();
+    (inside, false)
 }
 
 #[cfg(test)]
