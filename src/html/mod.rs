@@ -7,7 +7,7 @@ mod hints;
 mod layout;
 pub mod parse;
 mod select;
-mod visible;
+pub(crate) mod visible;
 
 pub use visible::visible_text;
 
