@@ -85,6 +85,9 @@ const RUN_TOGETHER_CHARS: usize = 1200;
 const RUN_TOGETHER_SHARE: f64 = 0.5;
 /// Mean line length (bytes) of a page run together, at least.
 const RUN_TOGETHER_MEAN: usize = 800;
+/// Largest text cut into sentences (bytes): a web page run together is far smaller; a
+/// larger line is left whole, so that cutting cannot run into the block limit.
+const RUN_TOGETHER_MAX_BYTES: usize = 2_000_000;
 
 /// Whether the text is a page run together on few lines (scrapers and CSV or JSON
 /// exports that collapse newlines): lines of at least [`RUN_TOGETHER_CHARS`] hold most
@@ -98,6 +101,7 @@ fn is_run_together(lines: &[Line]) -> bool {
         .filter(|&n| n >= RUN_TOGETHER_CHARS)
         .sum();
     long > 0
+        && total <= RUN_TOGETHER_MAX_BYTES
         && long as f64 >= RUN_TOGETHER_SHARE * total as f64
         && lines.len() * RUN_TOGETHER_MEAN < total
 }
