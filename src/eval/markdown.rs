@@ -50,7 +50,7 @@ struct Writer {
 /// ```
 /// let page = "<h1>Hello</h1><p>See <a href='/x'>this page</a>.</p><ul><li>one</li></ul>";
 /// let text = deboil::eval::markdown(page);
-/// assert_eq!(text, "# Hello\n\nSee [this page](/x).\n\n* one\n");
+/// assert_eq!(text, "# Hello\n\nSee [this page](/x).\n\n  * one\n");
 /// ```
 pub fn markdown(page: &str) -> String {
     let document = Html::parse_document(page);
