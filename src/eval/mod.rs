@@ -13,6 +13,9 @@
 
 mod corpus;
 mod floors;
+mod kind_report;
+mod kinds;
+mod markdown;
 pub mod metadata;
 pub mod metrics;
 mod pages;
@@ -27,12 +30,15 @@ use serde::Serialize;
 
 pub use corpus::{read_page, Corpus, CorpusName, SnippetPage, WcxbPage};
 pub use floors::{check_floors, load_floors, render_floors, verdict, FloorCheck};
+pub use kind_report::{KindFigures, KindsReport, VISIBLE};
+pub use kinds::{one_line, run_extractor, tools_python, ExtractorTexts, InputKind};
+pub use markdown::{markdown, WRAP_COLUMNS};
 pub use metadata::{date_key, field_hit, MetaField, MetaFigures, MetaValues, Tally};
 pub use metrics::{
     is_python_space, mean_prf, multiset_overlap, normalize_space, word_prf, word_tokens, Prf,
     SnippetCounts,
 };
-pub use pages::{extract_all, Extraction, PageTexts};
+pub use pages::{extract_all, Extraction, KindInputs, KindTexts, PageTexts};
 pub use report::{
     render, PageScore, Report, RunStats, SnippetFigures, SnippetReport, TypeScore, WordFigures,
     WordReport,
@@ -76,6 +82,14 @@ pub struct EvalArgs {
     /// Print, per front end, the N wcxb pages with its lowest F1.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub worst: usize,
+    /// Also feed the text front end these input kinds made from each page (comma
+    /// separated), and print each kind's raw and cleaned F1 next to the visible text's.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND,...")]
+    pub kinds: Vec<InputKind>,
+    /// The virtual environment of scripts/install-eval-tools.sh, whose Python runs the
+    /// extractor of `--kinds extractor` (skipped, with a note, when it is not there).
+    #[arg(long, value_name = "DIR", default_value = "target/eval-tools")]
+    pub tools: PathBuf,
 }
 
 /// Which front ends are scored (the value of `--mode`).
@@ -215,13 +229,14 @@ pub fn run(args: &EvalArgs) -> Result<(), EvalError> {
 /// Score the selected corpora (writing dumps when asked) and gather the figures.
 pub fn evaluate(args: &EvalArgs) -> Result<Report, EvalError> {
     let wanted = |name| args.only.is_none_or(|only| only == name);
+    let mut kinds = KindsReport::default();
     let trafilatura = if wanted(CorpusName::Trafilatura) {
-        Some(evaluate_trafilatura(args)?)
+        Some(evaluate_trafilatura(args, &mut kinds)?)
     } else {
         None
     };
     let wcxb = if wanted(CorpusName::Wcxb) {
-        Some(evaluate_wcxb(args)?)
+        Some(evaluate_wcxb(args, &mut kinds)?)
     } else {
         None
     };
@@ -238,6 +253,7 @@ pub fn evaluate(args: &EvalArgs) -> Result<Report, EvalError> {
             .collect(),
         trafilatura,
         wcxb,
+        kinds,
     })
 }
 
@@ -246,16 +262,88 @@ fn extract_corpus<T>(
     args: &EvalArgs,
     corpus: &Corpus<T>,
     file: fn(&T) -> &str,
+    kinds: &mut CorpusKinds,
 ) -> (Vec<PageTexts>, RunStats) {
     let paths: Vec<PathBuf> = corpus
         .pages
         .iter()
         .map(|(_, page)| corpus.dir.join(file(page)))
         .collect();
+    let extracted = extractor_output(args, &paths, kinds);
     let start = Instant::now();
-    let texts = extract_all(&paths, args.mode.front_ends());
+    let inputs = KindInputs {
+        kinds: &kinds.kinds,
+        extracted: extracted.as_ref(),
+    };
+    let texts = extract_all(&paths, args.mode.front_ends(), inputs);
     let stats = RunStats::new(&corpus.pages, &texts, start.elapsed());
     (texts, stats)
+}
+
+/// The input kinds made for one corpus, and notes on the kinds left out.
+#[derive(Debug, Default)]
+struct CorpusKinds {
+    /// The kinds made, in report order (`--kinds` less those that could not be made).
+    kinds: Vec<InputKind>,
+    /// Why a kind was left out.
+    notes: Vec<String>,
+}
+
+impl CorpusKinds {
+    /// The kinds of `--kinds`, in the text front end only (`--mode html` has none).
+    fn of(args: &EvalArgs) -> Self {
+        let kinds = if args.mode.front_ends().contains(&FrontEnd::Text) {
+            args.kinds.clone()
+        } else {
+            Vec::new()
+        };
+        CorpusKinds {
+            kinds,
+            notes: Vec::new(),
+        }
+    }
+
+    /// The names of the kinds made.
+    fn names(&self) -> Vec<&'static str> {
+        self.kinds.iter().map(|k| k.name()).collect()
+    }
+}
+
+/// The extractor's output for `paths` when the extractor kind is asked for; when it
+/// cannot run, the kind is dropped with a note saying why.
+fn extractor_output(
+    args: &EvalArgs,
+    paths: &[PathBuf],
+    kinds: &mut CorpusKinds,
+) -> Option<ExtractorTexts> {
+    if !kinds.kinds.contains(&InputKind::Extractor) {
+        return None;
+    }
+    match run_extractor(&args.tools, paths) {
+        Ok(texts) => Some(texts),
+        Err(why) => {
+            kinds.kinds.retain(|k| *k != InputKind::Extractor);
+            kinds.notes.push(format!("extractor kind skipped: {why}"));
+            None
+        }
+    }
+}
+
+/// The index of the text front end among the front ends of `--mode`.
+fn text_index(args: &EvalArgs) -> Option<usize> {
+    args.mode
+        .front_ends()
+        .iter()
+        .position(|f| *f == FrontEnd::Text)
+}
+
+/// Add notes not yet in the report.
+fn add_notes(report: &mut KindsReport, notes: Vec<String>) {
+    for note in notes {
+        if !report.notes.contains(&note) {
+            report.notes.push(note);
+        }
+    }
 }
 
 /// deboil's systems for a corpus, dumped when asked, plus the compared dumps if any.
@@ -284,11 +372,21 @@ fn compared(args: &EvalArgs, name: CorpusName) -> Result<Option<Dumps>, EvalErro
 }
 
 /// Load, extract and score `trafilatura-eval/`.
-fn evaluate_trafilatura(args: &EvalArgs) -> Result<SnippetReport, EvalError> {
+fn evaluate_trafilatura(
+    args: &EvalArgs,
+    report: &mut KindsReport,
+) -> Result<SnippetReport, EvalError> {
     let name = CorpusName::Trafilatura;
     let corpus: Corpus<SnippetPage> = Corpus::load(&args.corpus, name, args.limit)?;
     let dumps = compared(args, name)?;
-    let (texts, run) = extract_corpus(args, &corpus, |p| &p.file);
+    let mut kinds = CorpusKinds::of(args);
+    let (texts, run) = extract_corpus(args, &corpus, |p| &p.file, &mut kinds);
+    if !args.kinds.is_empty() {
+        let names = kinds.names();
+        report.trafilatura =
+            kind_report::snippet_kinds(&corpus.pages, &texts, &names, text_index(args));
+    }
+    add_notes(report, kinds.notes);
     let systems = all_systems(args, name, &corpus, &texts, dumps.as_ref())?;
     let figures = systems
         .iter()
@@ -304,18 +402,24 @@ fn evaluate_trafilatura(args: &EvalArgs) -> Result<SnippetReport, EvalError> {
 }
 
 /// Load, extract and score `wcxb-dev/`: word metric, metadata, worst pages.
-fn evaluate_wcxb(args: &EvalArgs) -> Result<WordReport, EvalError> {
+fn evaluate_wcxb(args: &EvalArgs, report: &mut KindsReport) -> Result<WordReport, EvalError> {
     let name = CorpusName::Wcxb;
     let corpus: Corpus<WcxbPage> = Corpus::load(&args.corpus, name, args.limit)?;
     let dumps = compared(args, name)?;
-    let (texts, run) = extract_corpus(args, &corpus, |p| &p.file);
+    let mut kinds = CorpusKinds::of(args);
+    let (texts, run) = extract_corpus(args, &corpus, |p| &p.file, &mut kinds);
+    if !args.kinds.is_empty() {
+        let names = kinds.names();
+        report.wcxb = kind_report::word_kinds(&corpus.pages, &texts, &names, text_index(args));
+    }
+    add_notes(report, kinds.notes);
     let systems = all_systems(args, name, &corpus, &texts, dumps.as_ref())?;
     let pages = &corpus.pages;
     let scores: Vec<Vec<Prf>> = systems
         .iter()
         .map(|s| score_words(pages, &s.texts))
         .collect();
-    let mut report = WordReport {
+    let mut words = WordReport {
         run,
         systems: Default::default(),
         metadata: Default::default(),
@@ -323,20 +427,18 @@ fn evaluate_wcxb(args: &EvalArgs) -> Result<WordReport, EvalError> {
     };
     for (system, prfs) in systems.iter().zip(&scores) {
         let key = system.name.to_owned();
-        report
-            .systems
-            .insert(key.clone(), word_figures(pages, prfs));
+        words.systems.insert(key.clone(), word_figures(pages, prfs));
         if let Some(meta) = &system.meta {
-            report
+            words
                 .metadata
                 .insert(key.clone(), score_metadata(pages, meta));
         }
         if system.ours && system.name != NAIVE && args.worst > 0 {
             let worst = worst_pages(pages, &scores[0], prfs, args.worst);
-            report.worst.insert(key, worst);
+            words.worst.insert(key, worst);
         }
     }
-    Ok(report)
+    Ok(words)
 }
 
 /// The standfirst and the body, separated by a blank line, as `--format text` prints

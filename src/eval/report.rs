@@ -9,6 +9,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::corpus::CorpusName;
+use super::kind_report::KindsReport;
 use super::metadata::{MetaField, MetaFigures};
 use super::metrics::{Prf, SnippetCounts};
 use super::pages::PageTexts;
@@ -33,6 +34,8 @@ pub struct Report {
     pub trafilatura: Option<SnippetReport>,
     /// `wcxb-dev/` figures, unless skipped.
     pub wcxb: Option<WordReport>,
+    /// The text front end per input kind (`--kinds`; empty without it).
+    pub kinds: KindsReport,
 }
 
 /// Counts and speed of the extraction over one corpus.
@@ -168,6 +171,7 @@ impl Report {
         if let Some(words) = &self.wcxb {
             insert_words(&mut figures, words);
         }
+        self.kinds.insert_figures(&mut figures);
         figures
     }
 }
@@ -220,6 +224,7 @@ pub fn render(report: &Report) -> String {
             render_worst(&mut out, system, worst);
         }
     }
+    report.kinds.render(&mut out);
     out
 }
 

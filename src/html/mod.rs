@@ -9,7 +9,7 @@ mod links;
 pub mod parse;
 mod select;
 mod thread;
-mod visible;
+pub(crate) mod visible;
 
 pub use visible::visible_text;
 

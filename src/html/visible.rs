@@ -14,7 +14,7 @@ const SKIPPED: &[&str] = &[
 ];
 
 /// Elements that start and end a line of their own (block-level elements).
-pub(super) const BLOCKS: &[&str] = &[
+pub(crate) const BLOCKS: &[&str] = &[
     "address",
     "article",
     "aside",
@@ -150,7 +150,7 @@ fn push_children<'a>(node: NodeRef<'a, Node>, stack: &mut Vec<Step<'a>>) {
 /// The attributes the walks read, gathered in one pass over an element's attributes
 /// (looking each up by name would intern the name again on every call).
 #[derive(Debug, Default, Clone, Copy)]
-pub(super) struct WalkAttrs<'a> {
+pub(crate) struct WalkAttrs<'a> {
     /// `class`.
     pub class: Option<&'a str>,
     /// `id`.
@@ -169,7 +169,7 @@ pub(super) struct WalkAttrs<'a> {
 
 impl<'a> WalkAttrs<'a> {
     /// The attributes of `element` (the first of each name, as `attr` gives).
-    pub(super) fn of(element: &'a scraper::node::Element) -> Self {
+    pub(crate) fn of(element: &'a scraper::node::Element) -> Self {
         let mut attrs = WalkAttrs::default();
         for (name, value) in element.attrs() {
             let slot = match name {
@@ -192,7 +192,7 @@ impl<'a> WalkAttrs<'a> {
 }
 
 /// Whether an element (named `name`, with `attrs`) and its content are not shown.
-pub(super) fn is_invisible(name: &str, attrs: &WalkAttrs<'_>) -> bool {
+pub(crate) fn is_invisible(name: &str, attrs: &WalkAttrs<'_>) -> bool {
     is_invisible_unless_revealed(name, attrs, false)
 }
 

@@ -97,6 +97,10 @@ fn remove_outside(blocks: &mut [Block], start: usize, end: usize) {
 
 /// The maximum-sum span of body blocks (first and last index), widened over adjacent
 /// list items and short sentences; `None` when no block speaks for a body.
+///
+/// In text that is already an article (an extractor's output: almost no short
+/// label-like line, see [`is_already_article`]) the body runs to the end: what follows
+/// the best span (comments, closing notes) goes only when a detector is sure of it.
 fn body_span(blocks: &[Block]) -> Option<(usize, usize)> {
     let body: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].is_body()).collect();
     let mut best: Option<(i64, usize, usize)> = None;
@@ -118,7 +122,26 @@ fn body_span(blocks: &[Block]) -> Option<(usize, usize)> {
     while last + 1 < body.len() && body_score(&blocks[body[last + 1]]) >= 0 {
         last += 1;
     }
+    if is_already_article(blocks, &body) {
+        last = body.len() - 1;
+    }
     Some((body[first], body[last]))
+}
+
+/// Most share of short label-like lines (of lines with text) in text that is already an
+/// article.
+const ARTICLE_SHORT_SHARE: f64 = 0.25;
+/// Fewest lines of prose in text that is already an article.
+const ARTICLE_MIN_PROSE: usize = 2;
+
+/// Whether the text is already an article (an extractor's output): among the body
+/// lines (`body`, indices into `blocks`), almost none is a short label-like line, and
+/// some are prose. Such text is not cut by the body search: only what a detector is
+/// sure of goes.
+fn is_already_article(blocks: &[Block], body: &[usize]) -> bool {
+    let short = body.iter().filter(|&&i| body_score(&blocks[i]) < 0).count();
+    let prose = body.iter().filter(|&&i| is_prose(&blocks[i])).count();
+    prose >= ARTICLE_MIN_PROSE && (short as f64) <= ARTICLE_SHORT_SHARE * body.len() as f64
 }
 
 /// The body's first index widened back over a section heading that opens it: the

@@ -2,6 +2,7 @@
 //! ([`layout()`]) that finds the body's extent, title, standfirst and headings.
 
 mod layout;
+mod markdown;
 mod segment;
 mod shape;
 

@@ -15,15 +15,34 @@ struct Line<'a> {
 /// paragraph); a line of only white space (no-break spaces, for example) becomes an
 /// `empty` removal so that the audit trail accounts for it.
 pub fn segment(text: &str) -> Vec<Block> {
-    let lines: Vec<Line> = text
-        .lines()
-        .enumerate()
-        .map(|(i, raw)| Line { number: i + 1, raw })
-        .collect();
-    let wrap = wrap_width(&lines);
+    let logical;
+    let lines: Vec<Line> = if super::markdown::is_markdown(text) {
+        logical = super::markdown::logical_lines(text);
+        let lines = logical.iter().map(|(number, raw)| Line {
+            number: *number,
+            raw,
+        });
+        return segment_lines(&lines.collect::<Vec<_>>(), None);
+    } else {
+        text.lines()
+            .enumerate()
+            .map(|(i, raw)| Line { number: i + 1, raw })
+            .collect()
+    };
+    let (lines, wrap) = if is_run_together(&lines) {
+        (sentence_lines(&lines), None)
+    } else {
+        let wrap = wrap_width(&lines);
+        (lines, wrap)
+    };
+    segment_lines(&lines, wrap)
+}
+
+/// Blocks of `lines`, hard-wrapped lines joined when the text is wrapped at `wrap`.
+fn segment_lines(lines: &[Line], wrap: Option<usize>) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     let mut joinable = false;
-    for line in &lines {
+    for line in lines {
         if line.raw.is_empty() {
             joinable = false;
             continue;
@@ -58,6 +77,70 @@ pub fn segment(text: &str) -> Vec<Block> {
         joinable = wrap.is_some_and(|width| reaches_wrap(line.raw, width));
     }
     blocks
+}
+
+/// Fewest characters of a line that holds a whole page run together.
+const RUN_TOGETHER_CHARS: usize = 1200;
+/// Share of the text's characters that its run-together lines hold, at least.
+const RUN_TOGETHER_SHARE: f64 = 0.5;
+/// Mean line length (bytes) of a page run together, at least.
+const RUN_TOGETHER_MEAN: usize = 800;
+/// Largest text cut into sentences (bytes): a web page run together is far smaller; a
+/// larger line is left whole, so that cutting cannot run into the block limit.
+const RUN_TOGETHER_MAX_BYTES: usize = 2_000_000;
+
+/// Whether the text is a page run together on few lines (scrapers and CSV or JSON
+/// exports that collapse newlines): lines of at least [`RUN_TOGETHER_CHARS`] hold most
+/// of it. Hard-wrapped or paragraph-per-line text has no such line, or only a few
+/// long paragraphs among many lines.
+fn is_run_together(lines: &[Line]) -> bool {
+    let total: usize = lines.iter().map(|l| l.raw.len()).sum();
+    let long: usize = lines
+        .iter()
+        .map(|l| l.raw.len())
+        .filter(|&n| n >= RUN_TOGETHER_CHARS)
+        .sum();
+    long > 0
+        && total <= RUN_TOGETHER_MAX_BYTES
+        && long as f64 >= RUN_TOGETHER_SHARE * total as f64
+        && lines.len() * RUN_TOGETHER_MEAN < total
+}
+
+/// The lines cut at sentence boundaries (Unicode sentence segmentation, UAX #29), each
+/// sentence keeping its line's number, and cut again before the cues scrapers leave
+/// between blocks (see [`scraper_cuts`]).
+fn sentence_lines<'a>(lines: &[Line<'a>]) -> Vec<Line<'a>> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut out = Vec::new();
+    for line in lines {
+        for sentence in line.raw.split_sentence_bounds() {
+            for piece in scraper_cuts(sentence) {
+                if !piece.trim().is_empty() {
+                    out.push(Line {
+                        number: line.number,
+                        raw: piece.trim(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Separators that scrapers leave between blocks run together on one line: a bar,
+/// a middle dot or a bullet between spaces.
+const CUT_SEPARATORS: &[&str] = &[" | ", " · ", " • ", " ▪ ", " » "];
+
+/// A sentence cut at separators between spaces (` | `, ` · `, ` • `, ...).
+fn scraper_cuts(sentence: &str) -> Vec<&str> {
+    let mut pieces = vec![sentence];
+    for separator in CUT_SEPARATORS {
+        pieces = pieces
+            .into_iter()
+            .flat_map(|p| p.split(separator))
+            .collect();
+    }
+    pieces
 }
 
 /// Fold every run of white space (including no-break and other Unicode spaces) into
@@ -301,6 +384,30 @@ mod tests {
         assert_eq!(texts[..2], [headline, headline]);
         assert_eq!(texts.len(), 4, "{texts:?}");
         assert!(texts[2].ends_with("every metre of it."));
+    }
+
+    #[test]
+    fn a_page_run_together_on_one_line_is_cut_into_sentences() {
+        let story = "The harbour wall was rebuilt in stone after the winter storms broke it. \
+                     Fishing boats stayed in port for a week while engineers checked the quay. "
+            .repeat(12);
+        let text = format!("Home | News | Sport | Weather {story}Share this page | Contact us");
+        let blocks = segment(&text);
+        let texts: Vec<_> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts[..3], ["Home", "News", "Sport"]);
+        assert!(texts.contains(&"Share this page"), "{texts:?}");
+        assert!(texts.contains(
+            &"Fishing boats stayed in port for a week while engineers checked the quay."
+        ));
+        assert!(blocks.iter().all(|b| b.line == 1));
+    }
+
+    #[test]
+    fn long_paragraphs_on_many_lines_are_not_cut() {
+        let para =
+            "A paragraph that runs on and on with many clauses, and then some more. ".repeat(25);
+        let text = format!("Title line\n{para}\nSecond paragraph.\n");
+        assert_eq!(segment(&text).len(), 3);
     }
 
     #[test]

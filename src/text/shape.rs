@@ -43,9 +43,22 @@ pub fn body_score(block: &Block) -> i64 {
         BlockKind::Quote if block.words_upto(5) >= 5 => chars,
         _ if is_prose(block) => chars,
         _ if ends_sentence(&block.text) && block.words_upto(2) >= 2 => 10,
+        _ if looks_like_code(&block.text) => 0,
         _ if block.words_upto(3) <= 3 => -25,
         _ => -15,
     }
+}
+
+/// Marks that menu and label lines do not have and lines of program code do.
+const CODE_MARKS: &[&str] = &["()", " = ", "{", "}", ";", "=>", "->", "::", "[\"", "\"]"];
+/// Prompts that open lines of an interactive session.
+const CODE_PROMPTS: &[&str] = &[">>>", "...", "$ "];
+
+/// Whether a short line reads as a line of program code (a session prompt, or marks
+/// such as `()`, ` = `, braces or `;`): neither prose nor a label, so it neither
+/// earns nor costs the body anything.
+pub fn looks_like_code(text: &str) -> bool {
+    CODE_PROMPTS.iter().any(|p| text.starts_with(p)) || CODE_MARKS.iter().any(|m| text.contains(m))
 }
 
 #[cfg(test)]
@@ -67,5 +80,13 @@ mod tests {
         assert!(!is_heading_shaped(&block("The plan was approved.")));
         assert!(!is_heading_shaped(&block("He said:")));
         assert!(!is_heading_shaped(&block("lower case start")));
+    }
+
+    #[test]
+    fn code_lines_are_neither_prose_nor_labels() {
+        assert_eq!(body_score(&block(">>> from shop import Basket")), 0);
+        assert_eq!(body_score(&block("total = basket.sum()")), 0);
+        assert!(body_score(&block("Home")) < 0);
+        assert!(body_score(&block("Contact us")) < 0);
     }
 }
