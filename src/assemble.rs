@@ -167,7 +167,7 @@ fn thousands(n: usize) -> String {
 /// Resolve a standfirst that the first body block after it repeats: the shorter copy
 /// goes as `duplicate` (the body keeps the fuller copy, as for repeated paragraphs).
 /// Returns whether a standfirst block is left.
-fn drop_repeated_lead(blocks: &mut [Block]) -> bool {
+pub(crate) fn drop_repeated_lead(blocks: &mut [Block]) -> bool {
     let Some(at) = blocks.iter().position(|b| b.role == Role::Standfirst) else {
         return false;
     };

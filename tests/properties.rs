@@ -1092,3 +1092,25 @@ fn regression_ten_thousand_copies_of_a_line_in_linear_time() {
     assert!(duplicates > 10_000, "{duplicates} duplicates");
     assert!(seconds < 40.0, "took {seconds:.1} s");
 }
+
+/// A lead printed twice with a blank line between, over hard-wrapped text: the first
+/// pass made one copy the standfirst (the body repeats it), and the record then lost
+/// it as a `duplicate` of the body copy; the body's extent had been judged with both
+/// copies, which bridged the label-like lines up to the last paragraph. Read back with
+/// one copy, the body shrank to that paragraph and the first copy went as navigation.
+/// Fixed by judging the extent again once the repeated standfirst goes
+/// (PROPTEST_RNG_SEED=7, 3000 cases).
+#[test]
+fn regression_repeated_standfirst_stretched_the_body() {
+    let lead = "A rose the the the the the the the the.";
+    let input = format!(
+        "The the\n{lead}\n\n{lead}\n\
+         Council safer > Delays the council the council council the the\n\
+         Share this article\n\
+         • The delays the percent council the the council residents engineers the.\n\
+         Council the the council the the the the council tuesday the council\n\
+         percent spring bridge engineers residents safer bridge the bridge. Of\n\
+         the the engineers the the council. The the the the.\n\n"
+    );
+    all_text_properties(&input).unwrap();
+}

@@ -7,6 +7,7 @@ mod hints;
 mod layout;
 mod links;
 pub mod parse;
+mod raw_text;
 mod select;
 mod thread;
 pub(crate) mod visible;
@@ -147,6 +148,7 @@ fn clean_page(
     let parse::Parsed {
         document,
         flattened,
+        closed,
     } = parse::parse_document(page, options.max_depth);
     let meta = crate::meta::page::extract(&document, base);
     let reveal_hidden = reading == Reading::Hidden;
@@ -186,6 +188,9 @@ fn clean_page(
     if flattened > 0 {
         let warning = parse::flattened_warning(flattened, options.max_depth);
         article.warnings.push(warning);
+    }
+    if let Some(swallowed) = closed {
+        article.warnings.push(raw_text::closed_warning(&swallowed));
     }
     Ok(article)
 }

@@ -17,6 +17,10 @@
 //! [`CHECK_EVERY`] tokens; a page whose tree still grows well beyond the limit (hostile
 //! markup that makes the tree builder reopen formatting elements again and again) is
 //! flattened from there on: its remaining tags are dropped, its text kept.
+//!
+//! The same filter watches `title` and `textarea` elements: one left open swallows the
+//! rest of the page as its text, and the page is then read a second time with that
+//! element closed (see [`super::raw_text`]).
 
 use std::cell::{Cell, RefCell};
 
@@ -27,6 +31,8 @@ use html5ever::tokenizer::{
 use html5ever::tree_builder::{create_element, TreeBuilder, TreeBuilderOpts};
 use html5ever::{local_name, ns, LocalName, QualName, TokenizerResult};
 use scraper::{Html, HtmlTreeSink};
+
+use super::raw_text::{RawGuard, Swallowed};
 
 /// How many of the innermost open elements a search for an element to close looks at.
 const SCAN_WINDOW: usize = 64;
@@ -44,39 +50,66 @@ pub struct Parsed {
     pub document: Html,
     /// Start tags dropped because they would have gone deeper than the limit.
     pub flattened: usize,
+    /// The raw-text element that swallowed the page in a first reading, closed in this
+    /// one (see [`super::raw_text`]).
+    pub closed: Option<Swallowed>,
 }
+
+/// A tree builder and the tokenizer options to feed it with.
+type Builder = (TreeBuilder<ego_tree::NodeId, HtmlTreeSink>, TokenizerOpts);
 
 /// Parse `page` as a document, flattening elements nested deeper than `max_depth`.
 pub fn parse_document(page: &str, max_depth: usize) -> Parsed {
-    let builder = TreeBuilder::new(
-        HtmlTreeSink::new(Html::new_document()),
-        TreeBuilderOpts::default(),
-    );
-    run(builder, TokenizerOpts::default(), page, max_depth)
+    let builder = || {
+        let builder = TreeBuilder::new(
+            HtmlTreeSink::new(Html::new_document()),
+            TreeBuilderOpts::default(),
+        );
+        (builder, TokenizerOpts::default())
+    };
+    read(builder, page, max_depth)
 }
 
 /// Parse `fragment` as the content of a `<body>`, as [`Html::parse_fragment`] does,
 /// flattening elements nested deeper than `max_depth`: for markup inside metadata
 /// (a JSON-LD `articleBody`), which is as much a stranger's bytes as the page.
 pub fn parse_fragment(fragment: &str, max_depth: usize) -> Parsed {
-    let sink = HtmlTreeSink::new(Html::new_fragment());
-    let body = QualName::new(None, ns!(html), local_name!("body"));
-    let context = create_element(&sink, body, Vec::new());
-    let builder = TreeBuilder::new_for_fragment(sink, context, None, TreeBuilderOpts::default());
-    let tokenizer = TokenizerOpts {
-        initial_state: Some(builder.tokenizer_state_for_context_elem(false)),
-        ..TokenizerOpts::default()
+    let builder = || {
+        let sink = HtmlTreeSink::new(Html::new_fragment());
+        let body = QualName::new(None, ns!(html), local_name!("body"));
+        let context = create_element(&sink, body, Vec::new());
+        let builder =
+            TreeBuilder::new_for_fragment(sink, context, None, TreeBuilderOpts::default());
+        let tokenizer = TokenizerOpts {
+            initial_state: Some(builder.tokenizer_state_for_context_elem(false)),
+            ..TokenizerOpts::default()
+        };
+        (builder, tokenizer)
     };
-    run(builder, tokenizer, fragment, max_depth)
+    read(builder, fragment, max_depth)
 }
 
-/// Tokenize `text` into `builder` through the depth filter.
+/// Parse `text` with builders from `builder`: once, and when a raw-text element
+/// swallowed the page, again with that element closed.
+fn read(builder: impl Fn() -> Builder, text: &str, max_depth: usize) -> Parsed {
+    let (first, swallowed) = run(builder(), text, max_depth, RawGuard::watch());
+    let Some(swallowed) = swallowed else {
+        return first;
+    };
+    drop(first);
+    let (mut second, _) = run(builder(), text, max_depth, RawGuard::close(&swallowed));
+    second.closed = Some(swallowed);
+    second
+}
+
+/// Tokenize `text` into the builder through the depth filter, with `raw` guarding
+/// raw-text elements; returns the parse and the element that swallowed the page, if any.
 fn run(
-    builder: TreeBuilder<ego_tree::NodeId, HtmlTreeSink>,
-    options: TokenizerOpts,
+    (builder, options): Builder,
     text: &str,
     max_depth: usize,
-) -> Parsed {
+    raw: RawGuard,
+) -> (Parsed, Option<Swallowed>) {
     let filter = DepthFilter {
         inner: builder,
         max_depth,
@@ -84,6 +117,7 @@ fn run(
         flattened: Cell::new(0),
         passed: Cell::new(0),
         sealed: Cell::new(false),
+        raw,
     };
     let tokenizer = Tokenizer::new(filter, options);
     let input = BufferQueue::default();
@@ -91,10 +125,13 @@ fn run(
     while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     tokenizer.end();
     let flattened = tokenizer.sink.flattened.get();
-    Parsed {
+    let swallowed = tokenizer.sink.raw.swallowed();
+    let parsed = Parsed {
         document: tokenizer.sink.inner.sink.0.into_inner(),
         flattened,
-    }
+        closed: None,
+    };
+    (parsed, swallowed)
 }
 
 /// The warning recorded for a page whose deep elements were flattened.
@@ -272,6 +309,8 @@ struct DepthFilter {
     passed: Cell<usize>,
     /// Whether every tag but raw-text ones is dropped.
     sealed: Cell<bool>,
+    /// Watches `title` and `textarea` elements (see [`super::raw_text`]).
+    raw: RawGuard,
 }
 
 impl DepthFilter {
@@ -325,7 +364,13 @@ impl TokenSink for DepthFilter {
                 return TokenSinkResult::Continue;
             }
         }
+        if let Some(end) = self.raw.before(&token) {
+            // The tree builder, in its text mode, takes nothing but text and an end tag.
+            let _ = self.inner.process_token(end, line_number);
+        }
+        let opened = RawGuard::opening(&token);
         let result = self.inner.process_token(token, line_number);
+        let result = self.raw.after(opened, result);
         self.check_depth();
         result
     }

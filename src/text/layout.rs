@@ -10,9 +10,11 @@
 //! 3. The standfirst is the first paragraph after the title when it is set apart from
 //!    the body: no closing full stop, meta lines (date, reading time, caption) between
 //!    it and the body, or repeated by the first body paragraph.
-//! 4. Repeated paragraphs are removed ([`remove_repeats`](crate::noise::remove_repeats)), and
+//! 4. Repeated paragraphs are removed ([`remove_repeats`](crate::noise::remove_repeats)),
+//!    and so is the shorter copy of a standfirst that the first body paragraph repeats;
 //!    the body's extent is judged again on what is left, so that a paragraph printed
-//!    twice cannot stretch the body over the lines between its copies.
+//!    twice cannot stretch the body over the lines between its copies (the clean text,
+//!    read again, holds one copy and must give the same body).
 //! 5. Short heading-shaped lines inside the body that introduce prose become headings.
 
 use super::shape::{body_score, is_heading_shaped, is_prose};
@@ -54,7 +56,8 @@ pub fn layout(blocks: &mut [Block]) -> Found {
     remove_outside(blocks, start, end);
     let before = body_count(blocks);
     crate::noise::remove_repeats(blocks);
-    let (start, end) = if body_count(blocks) < before {
+    let lead_went = standfirst.is_some() && !crate::assemble::drop_repeated_lead(blocks);
+    let (start, end) = if body_count(blocks) < before || lead_went {
         rejudge_span(blocks, start, end)
     } else {
         (start, end)
@@ -62,7 +65,9 @@ pub fn layout(blocks: &mut [Block]) -> Found {
     mark_headings(&mut blocks[start..=end]);
     Found {
         title: headline,
-        standfirst: standfirst.map(|s| blocks[s].text.clone()),
+        standfirst: standfirst
+            .filter(|&s| blocks[s].role == Role::Standfirst)
+            .map(|s| blocks[s].text.clone()),
         ..Found::default()
     }
 }

@@ -194,9 +194,48 @@ fn description(sources: &Sources) -> Option<String> {
 
 /// The headline. The page's `<h1>` is the cleanest form of it: the `<h1>` that matches
 /// one of the metadata titles, else the first `<h1>` that reads as a headline, else the
-/// strongest metadata title without the site name.
+/// strongest metadata title without the site name. An `<h1>` printing an affix of a
+/// title ("Headline | Site" with the `<h1>` "Site") names the site; when the page's
+/// first `<h1>` is the site's name (a masthead), the metadata title comes before the other
+/// `<h1>`s.
 fn headline(sources: &Sources, site_names: &[String]) -> Option<String> {
-    let candidates: Vec<(String, bool)> = [
+    let candidates = title_candidates(sources);
+    let strip = |site_names: &[String]| -> Vec<(String, String)> {
+        candidates
+            .iter()
+            .map(|(raw, guess)| (title::strip_site(raw, site_names, *guess), raw.clone()))
+            .collect()
+    };
+    let stripped = strip(site_names);
+    let matching = stripped
+        .iter()
+        .find_map(|(clean, raw)| title::matching_h1(clean, raw, &sources.h1s));
+    if matching.is_some() {
+        return matching;
+    }
+    // No <h1> prints a title: one that prints a part of it prints the site's name.
+    let raw: Vec<String> = candidates.iter().map(|(t, _)| t.clone()).collect();
+    let mut site_names = site_names.to_vec();
+    site_names.extend(title::affix_h1s(&raw, &sources.h1s));
+    let stripped = strip(&site_names);
+    let masthead = sources
+        .h1s
+        .first()
+        .is_some_and(|h1| title::site_keys(&site_names).contains(&key(h1)));
+    let first_title = || stripped.first().map(|(clean, _)| clean.clone());
+    let any_h1 = || title::headline_h1(&sources.h1s, &site_names).cloned();
+    if masthead {
+        // The page sets its name as the first `<h1>`: its other `<h1>`s are section
+        // headings as often as the headline, and the metadata title is the headline.
+        return first_title().or_else(any_h1);
+    }
+    any_h1().or_else(first_title)
+}
+
+/// The metadata titles, strongest first, each with whether an unnamed short tail may
+/// be guessed to be the site's name.
+fn title_candidates(sources: &Sources) -> Vec<(String, bool)> {
+    [
         (sources.ld.title.clone(), false),
         (sources.tags.first(&["og:title"]), true),
         (sources.tags.first(&["twitter:title"]), true),
@@ -206,17 +245,7 @@ fn headline(sources: &Sources, site_names: &[String]) -> Option<String> {
     ]
     .into_iter()
     .filter_map(|(text, guess)| text.map(|t| (t, guess)))
-    .collect();
-    let stripped: Vec<(String, String)> = candidates
-        .iter()
-        .map(|(raw, guess)| (title::strip_site(raw, site_names, *guess), raw.clone()))
-        .collect();
-    let matching = stripped
-        .iter()
-        .find_map(|(clean, raw)| title::matching_h1(clean, raw, &sources.h1s));
-    matching
-        .or_else(|| title::headline_h1(&sources.h1s, site_names).cloned())
-        .or_else(|| stripped.into_iter().next().map(|(clean, _)| clean))
+    .collect()
 }
 
 /// Who the page credits: the people it names as authors, else an organisation.

@@ -382,3 +382,50 @@ fn wcxb_metadata_accuracy() {
         dir.display()
     );
 }
+
+#[test]
+fn a_masthead_h1_printing_the_title_affix_is_not_the_headline() {
+    // The <h1> is the site's name, the title's tail: it matched the raw title before.
+    let m = meta(
+        "<html><head><title>Pruning old apple trees in winter • Orchard Notes</title></head>\
+         <body><h1>Orchard Notes</h1><h2>Pruning old apple trees in winter</h2><p>Text.</p></body></html>",
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Pruning old apple trees in winter")
+    );
+}
+
+#[test]
+fn with_a_masthead_h1_the_metadata_title_comes_before_other_h1s() {
+    let m = meta(
+        "<html><head><title>Orchard Notes: Pruning old apple trees in winter</title>\
+         <meta property=\"og:title\" content=\"Pruning old apple trees in winter\"></head>\
+         <body><h1>Orchard Notes</h1><h1>Before you start</h1><p>Text.</p></body></html>",
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Pruning old apple trees in winter")
+    );
+    // Without the masthead, an <h1> that reads as a headline still wins.
+    let m = meta(
+        "<html><head><title>Pruning | Orchard Notes</title></head>\
+         <body><h1>How we prune the old trees</h1><p>Text.</p></body></html>",
+    );
+    assert_eq!(m.title.as_deref(), Some("How we prune the old trees"));
+}
+
+#[test]
+fn a_site_name_before_a_colon_is_dropped_from_the_title() {
+    let m = meta(
+        "<html><head><title>Orchard Notes: Pruning old apple trees</title>\
+         <meta property=\"og:site_name\" content=\"Orchard Notes\"></head><body><p>Text.</p></body></html>",
+    );
+    assert_eq!(m.title.as_deref(), Some("Pruning old apple trees"));
+    // A colon inside a headline stays when the part before it is no site name.
+    let m = meta(
+        "<html><head><title>Fix it Friday: a wobbly table</title>\
+         <meta property=\"og:site_name\" content=\"Orchard Notes\"></head><body><p>Text.</p></body></html>",
+    );
+    assert_eq!(m.title.as_deref(), Some("Fix it Friday: a wobbly table"));
+}

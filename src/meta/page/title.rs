@@ -20,9 +20,6 @@ const MAX_SITE_WORDS: usize = 4;
 /// trailing part after a long enough headline is dropped even when no site name matches.
 pub fn strip_site(title: &str, sites: &[String], guess_tail: bool) -> String {
     let parts = split_parts(title);
-    if parts.len() < 2 {
-        return title.to_owned();
-    }
     let site_keys: Vec<String> = sites
         .iter()
         .map(|s| key(s))
@@ -30,6 +27,12 @@ pub fn strip_site(title: &str, sites: &[String], guess_tail: bool) -> String {
         .collect();
     if let Some(kept) = drop_named_ends(&parts, &site_keys) {
         return kept;
+    }
+    if let Some(kept) = drop_named_prefix(title, &site_keys) {
+        return kept;
+    }
+    if parts.len() < 2 {
+        return title.to_owned();
     }
     guess_tail
         .then(|| drop_unnamed_tail(&parts))
@@ -62,13 +65,30 @@ fn split_parts(title: &str) -> Vec<String> {
     pieces
 }
 
-/// Whether a title part names the site.
+/// The comparison keys of site names (two characters or more).
+pub fn site_keys(sites: &[String]) -> Vec<String> {
+    sites
+        .iter()
+        .map(|s| key(s))
+        .filter(|k| k.len() >= 2)
+        .collect()
+}
+
+/// Whether a title part (or an `<h1>`) names the site.
 fn names_site(part: &str, site_keys: &[String]) -> bool {
     let part_key = key(part);
     !part_key.is_empty()
         && site_keys.iter().any(|site| {
             part_key.contains(site.as_str()) || (part_key.len() >= 4 && site.contains(&part_key))
         })
+}
+
+/// The title without a leading `Site Name: ` that names the site, when it does and a
+/// headline follows.
+fn drop_named_prefix(title: &str, site_keys: &[String]) -> Option<String> {
+    let (name, rest) = title.split_once(": ")?;
+    let rest = normalise_space(rest);
+    (!rest.is_empty() && site_keys.iter().any(|site| key(name) == *site)).then_some(rest)
 }
 
 /// The title without its leading and trailing parts that name the site, when any does.
@@ -97,15 +117,21 @@ fn drop_unnamed_tail(parts: &[String]) -> Option<String> {
 }
 
 /// The headline form of the `<h1>` that matches `title` (equal words, contained in the
-/// raw title, or the full form of a truncated title), when there is one. An all-capitals
+/// raw title and, when short, overlapping the headline part of it, or the full form of
+/// a truncated title), when there is one: a short `<h1>` printing only the site part of
+/// the raw title (a masthead) does not match. An all-capitals
 /// `<h1>` (styled as a shout) gives way to the title's own capitalisation.
 pub fn matching_h1(title: &str, raw_title: &str, h1s: &[String]) -> Option<String> {
     let (title_key, raw_key) = (key(title), key(raw_title));
     let h1 = h1s.iter().find(|h1| {
         let h1_key = key(h1);
+        // A short <h1> found only in the raw title's site part is a masthead.
+        let overlaps = title_key.contains(&h1_key)
+            || h1_key.contains(&title_key)
+            || h1.split_whitespace().count() > MAX_SITE_WORDS;
         h1_key.len() >= 8
             && (h1_key == title_key
-                || (raw_key.contains(&h1_key) && h1_key.len() * 2 >= title_key.len())
+                || (raw_key.contains(&h1_key) && overlaps && h1_key.len() * 2 >= title_key.len())
                 || (title_key.len() >= 40 && h1_key.starts_with(&title_key)))
     })?;
     let shouted = is_all_caps(h1) && !is_all_caps(title) && key(h1) == title_key;
@@ -119,6 +145,35 @@ fn is_all_caps(text: &str) -> bool {
 
 /// Fewest words an `<h1>` needs to be taken for the headline without a matching title.
 const MIN_H1_WORDS: usize = 2;
+
+/// The `<h1>`s that print an affix of a page title: one of its parts after the first,
+/// split at the separators ("Headline | Site"), or the name before a first `: ` ("Site
+/// Name: Headline"), while the title has more than that part, and of at most
+/// [`MAX_SITE_WORDS`] words. (A first part is as
+/// often the headline, "Short headline | Long site name", as the site.) Such an `<h1>` is the site's name set as a masthead,
+/// and names the site as `og:site_name` does.
+pub fn affix_h1s(titles: &[String], h1s: &[String]) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    for title in titles {
+        let split = split_parts(title);
+        if split.len() > 1 {
+            parts.extend(split.iter().step_by(2).skip(1).map(|p| key(p)));
+        }
+        if let Some((name, rest)) = title.split_once(": ") {
+            if !rest.trim().is_empty() {
+                parts.push(key(name));
+            }
+        }
+    }
+    h1s.iter()
+        .filter(|h1| {
+            let h1_key = key(h1);
+            let short = h1.split_whitespace().count() <= MAX_SITE_WORDS;
+            short && h1_key.len() >= 2 && parts.contains(&h1_key)
+        })
+        .cloned()
+        .collect()
+}
 
 /// The first `<h1>` that reads as a headline: a few words, not the site's name.
 pub fn headline_h1<'a>(h1s: &'a [String], sites: &[String]) -> Option<&'a String> {
@@ -179,6 +234,37 @@ mod tests {
         assert_eq!(
             strip_site("How it works – 10 benefits and uses", &s, true),
             "How it works – 10 benefits and uses"
+        );
+    }
+
+    #[test]
+    fn an_h1_printing_a_short_later_part_or_a_colon_prefix_is_an_affix() {
+        let titles = sites(&[
+            "Pruning apple trees | Orchard Notes",
+            "Garden Diary: Sowing beans in March",
+        ]);
+        let h1s = sites(&[
+            "Orchard Notes",
+            "Garden Diary",
+            "Pruning apple trees",
+            "Sowing beans in March",
+        ]);
+        assert_eq!(
+            affix_h1s(&titles, &h1s),
+            sites(&["Orchard Notes", "Garden Diary"])
+        );
+        let long = sites(&["Office - News - Storm closes the harbour road for a week"]);
+        let h1 = sites(&["Storm closes the harbour road for a week"]);
+        assert!(affix_h1s(&long, &h1).is_empty());
+    }
+
+    #[test]
+    fn a_masthead_h1_does_not_match_the_title_it_ends() {
+        let h1s = sites(&["Orchard Notes"]);
+        let raw = "Pruning old apple trees in winter • Orchard Notes";
+        assert_eq!(
+            matching_h1("Pruning old apple trees in winter", raw, &h1s),
+            None
         );
     }
 
