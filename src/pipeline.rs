@@ -269,21 +269,8 @@ pub fn error_record(source: &Source, error: &CleanError) -> ErrorRecord {
     ErrorRecord {
         id: source.id.clone(),
         source: source.source.clone(),
-        error: error_info(error),
+        error: ErrorInfo::from(error),
         warc: source.warc.clone().map(Box::new),
-    }
-}
-
-/// Kind and message of an error; an I/O error's message leaves out the path, which the
-/// record already carries.
-pub fn error_info(error: &CleanError) -> ErrorInfo {
-    let message = match error {
-        CleanError::Io { source, .. } => source.to_string(),
-        other => other.to_string(),
-    };
-    ErrorInfo {
-        kind: error.kind().to_string(),
-        message,
     }
 }
 
