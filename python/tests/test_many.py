@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import threading
 import time
 
 import pytest
 
 import deboil
 from deboil import _deboil
+from gil import progress_during
 
 PNG = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01"
 
@@ -53,26 +53,6 @@ def test_options_apply_to_every_item():
 def test_empty_list_and_generators():
     assert deboil.clean_many([]) == []
     assert [r["title"] for r in deboil.clean_many(story(i) for i in range(3))] == ["Story 0", "Story 1", "Story 2"]
-
-
-def progress_during(call) -> int:
-    """How far a counting Python thread gets while `call` runs on this thread."""
-    count = [0]
-    stop = threading.Event()
-
-    def counter():
-        while not stop.is_set():
-            count[0] += 1
-
-    thread = threading.Thread(target=counter)
-    thread.start()
-    time.sleep(0.05)
-    before = count[0]
-    call()
-    after = count[0]
-    stop.set()
-    thread.join()
-    return after - before
 
 
 def test_the_gil_is_released_while_many_documents_are_cleaned(html_pages):

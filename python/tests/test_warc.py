@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import gzip
 import os
-import threading
-import time
 
 import pytest
 
 import deboil
 import warcs
 from deboil import _deboil
+from gil import progress_during
 
 
 def test_records_equal_the_cli_records_for_a_gzip_warc(small_warc, cli, html_pages):
@@ -98,21 +97,7 @@ def test_records_are_streamed_a_chunk_at_a_time(tmp_path):
 def test_the_gil_is_released_while_a_chunk_is_cleaned(tmp_path, html_pages):
     path = warcs.write(tmp_path / "gil.warc.gz", warcs.crawl(html_pages * 2))
     raw = _deboil.WarcRecords(str(path), 1, deboil.Options()._settings())
-    count = [0]
-    stop = threading.Event()
-
-    def counter():
-        while not stop.is_set():
-            count[0] += 1
-
-    thread = threading.Thread(target=counter)
-    thread.start()
-    time.sleep(0.05)
-    before = count[0]
-    raw.next_chunk()
-    progress = count[0] - before
-    stop.set()
-    thread.join()
+    progress = progress_during(raw.next_chunk)
     assert progress > 1_000, progress
 
 
