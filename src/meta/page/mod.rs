@@ -229,7 +229,10 @@ fn headline(sources: &Sources, site_names: &[String]) -> Option<String> {
         // headings as often as the headline, and the metadata title is the headline.
         return first_title().or_else(any_h1);
     }
-    any_h1().or_else(first_title)
+    match (any_h1(), first_title()) {
+        (Some(h1), Some(title)) if title::unrelated_label(&h1, &title) => Some(title),
+        (h1, title) => h1.or(title),
+    }
 }
 
 /// The metadata titles, strongest first, each with whether an unnamed short tail may

@@ -186,6 +186,30 @@ pub fn headline_h1<'a>(h1s: &'a [String], sites: &[String]) -> Option<&'a String
         .find(|h1| h1.split_whitespace().count() >= MIN_H1_WORDS && !names_site(h1, &site_keys))
 }
 
+/// Fewest words a metadata title needs to win over an unrelated `<h1>`.
+const MIN_TITLE_WORDS_OVER_LABEL: usize = 3;
+
+/// Most words of an `<h1>` that may be a label rather than a headline.
+const MAX_LABEL_WORDS: usize = 5;
+
+/// Whether an `<h1>` that matches no metadata title is a label unrelated to the page's
+/// title (a section name, "Contact Us", "Our Blog", a menu button): a few words sharing
+/// no word of three letters or more with a metadata title of a few words. Such an
+/// `<h1>` is page furniture, and the metadata title is the headline; a longer `<h1>`
+/// reads as a headline the metadata does not repeat.
+pub fn unrelated_label(h1: &str, title: &str) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let title_words = words(title);
+    h1.split_whitespace().count() <= MAX_LABEL_WORDS
+        && title.split_whitespace().count() >= MIN_TITLE_WORDS_OVER_LABEL
+        && !words(h1).iter().any(|w| title_words.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,5 +316,18 @@ mod tests {
             Some(full[0].as_str())
         );
         assert_eq!(matching_h1("Other", "Other | Site", &h1s), None);
+    }
+
+    #[test]
+    fn a_short_h1_sharing_no_word_with_the_title_is_a_label() {
+        let title = "Addressing cyber risk around the smart home";
+        assert!(unrelated_label("Contact Us", title));
+        assert!(unrelated_label("Our BLOG", title));
+        assert!(!unrelated_label("Smart home risks", title));
+        assert!(!unrelated_label("Contact Us", "Home"));
+        assert!(!unrelated_label(
+            "Finding an efficient vehicle that suits you well",
+            title
+        ));
     }
 }
