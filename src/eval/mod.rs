@@ -19,6 +19,7 @@ mod markdown;
 pub mod metadata;
 pub mod metrics;
 mod pages;
+mod recall_cost;
 mod report;
 mod score;
 mod systems;
@@ -39,6 +40,7 @@ pub use metrics::{
     SnippetCounts,
 };
 pub use pages::{extract_all, Extraction, KindInputs, KindTexts, PageTexts};
+pub use recall_cost::{RecallCost, UNATTRIBUTED};
 pub use report::{
     render, PageScore, Report, RunStats, SnippetFigures, SnippetReport, TypeScore, WordFigures,
     WordReport,
@@ -152,7 +154,13 @@ impl FrontEnd {
     pub fn extract(self, page: &str, naive: &str) -> Extraction {
         let article = self.clean(page, naive);
         let text = printed_article_text(article.standfirst.as_deref(), &article.text);
+        let removed = article
+            .removed
+            .into_iter()
+            .map(|r| (r.reason, r.text))
+            .collect();
         Extraction {
+            removed,
             meta: MetaValues {
                 title: article.title,
                 byline: article.byline,
@@ -395,9 +403,15 @@ fn evaluate_trafilatura(
             (s.name.to_owned(), SnippetFigures::from(counts))
         })
         .collect();
+    let recall_cost = recall_costs(
+        args,
+        &texts,
+        corpus.pages.iter().map(|(_, p)| p.with.join("\n")),
+    );
     Ok(SnippetReport {
         run,
         systems: figures,
+        recall_cost,
     })
 }
 
@@ -424,6 +438,11 @@ fn evaluate_wcxb(args: &EvalArgs, report: &mut KindsReport) -> Result<WordReport
         systems: Default::default(),
         metadata: Default::default(),
         worst: Default::default(),
+        recall_cost: recall_costs(
+            args,
+            &texts,
+            pages.iter().map(|(_, p)| p.main_content.clone()),
+        ),
     };
     for (system, prfs) in systems.iter().zip(&scores) {
         let key = system.name.to_owned();
@@ -439,6 +458,29 @@ fn evaluate_wcxb(args: &EvalArgs, report: &mut KindsReport) -> Result<WordReport
         }
     }
     Ok(words)
+}
+
+/// The recall cost of each front end of `--mode` (by name), given each page's reference
+/// text in page order.
+fn recall_costs(
+    args: &EvalArgs,
+    texts: &[PageTexts],
+    references: impl Iterator<Item = String>,
+) -> std::collections::BTreeMap<String, RecallCost> {
+    let front_ends = args.mode.front_ends();
+    let mut costs = vec![RecallCost::default(); front_ends.len()];
+    for (page, reference) in texts.iter().zip(references) {
+        for (i, cost) in costs.iter_mut().enumerate() {
+            let extraction = page.cleaned.get(i).and_then(Option::as_ref);
+            let kept = extraction.map(|e| (e.text.as_str(), e.removed.as_slice()));
+            cost.add_page(&reference, kept);
+        }
+    }
+    front_ends
+        .iter()
+        .map(|f| f.name().to_owned())
+        .zip(costs)
+        .collect()
 }
 
 /// The standfirst and the body, separated by a blank line, as `--format text` prints

@@ -23,6 +23,8 @@ pub struct Extraction {
     pub text: String,
     /// The record's title, byline and date.
     pub meta: MetaValues,
+    /// The record's removed pieces, in page order: reason and text.
+    pub removed: Vec<(crate::Reason, String)>,
 }
 
 /// What became of one page.

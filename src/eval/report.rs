@@ -13,6 +13,7 @@ use super::kind_report::KindsReport;
 use super::metadata::{MetaField, MetaFigures};
 use super::metrics::{Prf, SnippetCounts};
 use super::pages::PageTexts;
+use super::recall_cost::RecallCost;
 use super::systems::System;
 use super::{EvalError, Mode};
 
@@ -90,6 +91,8 @@ pub struct SnippetReport {
     pub run: RunStats,
     /// Figures per system, by name.
     pub systems: BTreeMap<String, SnippetFigures>,
+    /// Per deboil front end, the `with` segment words it missed, by removal reason.
+    pub recall_cost: BTreeMap<String, RecallCost>,
 }
 
 /// Micro-averaged snippet precision, recall and F1 with the underlying counts.
@@ -123,6 +126,8 @@ pub struct WordReport {
     pub metadata: BTreeMap<String, MetaFigures>,
     /// Per deboil front end, the pages with its lowest F1 (as many as `--worst` asked).
     pub worst: BTreeMap<String, Vec<PageScore>>,
+    /// Per deboil front end, the reference words it missed, by removal reason.
+    pub recall_cost: BTreeMap<String, RecallCost>,
 }
 
 /// Mean word-metric figures, overall and per page type.
@@ -167,6 +172,9 @@ impl Report {
             for (system, f) in &snippets.systems {
                 insert_prf(&mut figures, system, "trafilatura-eval.all", f.prf);
             }
+            for (system, cost) in &snippets.recall_cost {
+                cost.insert_figures(&mut figures, &format!("{system}.trafilatura-eval"));
+            }
         }
         if let Some(words) = &self.wcxb {
             insert_words(&mut figures, words);
@@ -183,6 +191,9 @@ fn insert_words(figures: &mut BTreeMap<String, f64>, words: &WordReport) {
         for (page_type, score) in &f.by_type {
             insert_prf(figures, system, &format!("wcxb-dev.{page_type}"), score.prf);
         }
+    }
+    for (system, cost) in &words.recall_cost {
+        cost.insert_figures(figures, &format!("{system}.wcxb-dev"));
     }
     for (system, meta) in &words.metadata {
         for field in MetaField::ALL {
@@ -216,10 +227,19 @@ pub fn render(report: &Report) -> String {
     );
     if let Some(snippets) = &report.trafilatura {
         render_snippets(&mut out, &report.systems, snippets);
+        for (system, cost) in in_order(&report.systems, &snippets.recall_cost) {
+            cost.render(
+                &mut out,
+                &format!("trafilatura-eval {system} (with segments)"),
+            );
+        }
     }
     if let Some(words) = &report.wcxb {
         render_words(&mut out, &report.systems, words);
         render_metadata(&mut out, &report.systems, &words.metadata);
+        for (system, cost) in in_order(&report.systems, &words.recall_cost) {
+            cost.render(&mut out, &format!("wcxb-dev {system}"));
+        }
         for (system, worst) in in_order(&report.systems, &words.worst) {
             render_worst(&mut out, system, worst);
         }
