@@ -76,6 +76,9 @@ pub struct Element {
     /// Hash of its tag name and `class` value: siblings with equal shapes (posts of a
     /// thread, entries of a list) share it.
     pub shape: u64,
+    /// Hash of its tag name and first `class` word without digits: the cards of a
+    /// listing share it even when each names its own post or category in its class.
+    pub family: u64,
 }
 
 /// A block of the page with the element it belongs to.
@@ -133,6 +136,7 @@ pub fn page_blocks_reading(
         tag: Tag::Other,
         hint: Hint::None,
         shape: 0,
+        family: 0,
     });
     walk.open.push(Open {
         element: 0,
@@ -279,6 +283,7 @@ impl Walk {
                 tag: tag_of(name, attrs.itemprop),
                 hint: hint(attrs.class, attrs.id),
                 shape: shape_of(name, attrs.class),
+                family: shape_of(name, family_class(attrs.class)),
             });
             self.page.elements.len() - 1
         } else {
@@ -541,6 +546,14 @@ fn push_children<'a>(node: NodeRef<'a, Node>, stack: &mut Vec<Step<'a>>) {
 }
 
 /// FNV-1a hash of an element's name and class value.
+/// The first word of a `class` value that holds no digit (`post` of `post-118 post
+/// category-news`), naming an element's family rather than the element.
+fn family_class(class: Option<&str>) -> Option<&str> {
+    class?
+        .split_whitespace()
+        .find(|w| !w.bytes().any(|b| b.is_ascii_digit()))
+}
+
 fn shape_of(name: &str, class: Option<&str>) -> u64 {
     let bytes = name
         .bytes()

@@ -97,6 +97,15 @@ const ENTRY_MIN_WORDS: usize = 4;
 /// titles and summaries outweighs the menus and link rows around it.
 const ENTRY_WEIGHT: f32 = 3.0;
 
+/// Most prose (characters outside noise hints, less linked text) of a region that a
+/// series of entries elsewhere on the page can join: a listing's introduction, not an
+/// article.
+const SERIES_MAX_REGION_PROSE: f32 = 1500.0;
+/// How many times the region's prose a series of entries must hold to join it.
+const SERIES_OVER_REGION: f32 = 2.0;
+/// Fewest characters of a series of entries that joins the region.
+const SERIES_MIN_CHARS: f32 = 500.0;
+
 /// The outcome of selection: for every block, whether it is in the article region and,
 /// if a noise hint or tag covers it, the reason that hint names.
 #[derive(Debug, Clone)]
@@ -192,7 +201,10 @@ pub fn select(page: &Page, in_body: &[bool]) -> Selection {
     } else {
         0.0
     };
-    let (inside, series) = region(page, &scores, &clean, min_prose);
+    let (mut inside, mut series) = region(page, &scores, &clean, min_prose);
+    if !listing && !series && !page.discussion {
+        series = take_in_entries(page, &noise, &outside_noise, &mut inside);
+    }
     Selection {
         inside,
         noise,
@@ -228,6 +240,41 @@ fn scored(
         })
         .collect();
     boosted(page, subtree_sums(page, &values))
+}
+
+/// On a page whose region holds little prose (an introduction), the page's largest
+/// series of entries ([`super::series::largest`]) when it holds more text than the
+/// region by [`SERIES_OVER_REGION`]: the entries of a listing below its introduction
+/// join the region. Returns whether they did.
+fn take_in_entries(
+    page: &Page,
+    noise: &[Option<Reason>],
+    prose: &[f32],
+    inside: &mut [bool],
+) -> bool {
+    let region_prose: f32 = prose
+        .iter()
+        .zip(inside.iter())
+        .filter(|(_, &i)| i)
+        .map(|(&p, _)| p)
+        .sum();
+    if region_prose >= SERIES_MAX_REGION_PROSE {
+        return false;
+    }
+    let min_chars = (region_prose * SERIES_OVER_REGION).max(SERIES_MIN_CHARS) as usize;
+    let Some(entries) = super::series::largest(page, noise, min_chars) else {
+        return false;
+    };
+    let mut chosen = vec![false; page.elements.len()];
+    entries.into_iter().for_each(|e| chosen[e] = true);
+    let mut added = false;
+    for (b, inside) in page.blocks.iter().zip(inside.iter_mut()) {
+        if !*inside && page.ancestors(b.element).any(|e| chosen[e]) {
+            *inside = true;
+            added = true;
+        }
+    }
+    added
 }
 
 /// Whether, on a page declaring itself a discussion, what comment hints name is the

@@ -1,0 +1,102 @@
+//! Series of entries: the body of a listing page (a course catalogue, a blog index, a
+//! recipe category, search results) is a run of same-shape siblings, each an entry of a
+//! few lines (a linked title, a one-line summary, a date or price). When the best
+//! scoring element of such a page is a short introduction above the entries, the
+//! entries are the page's content all the same.
+//!
+//! A series is found by shape alone: at least [`MIN_ENTRIES`] children of one element
+//! share a tag and the first class word without digits, most of them ([`MIN_ENTRY_SHARE`]) hold at least
+//! [`ENTRY_MIN_LINES`] lines of a few words outside noise hints, and none is long (an
+//! entry is a card, not a section of an article).
+
+use super::dom::Page;
+use crate::reason::Reason;
+
+/// Fewest entries that make a series.
+const MIN_ENTRIES: usize = 4;
+/// Share of the same-shape siblings that must read as entries.
+const MIN_ENTRY_SHARE: f32 = 0.75;
+/// Fewest lines of [`LINE_MIN_WORDS`] words that make a sibling an entry (a title and
+/// a summary or a date line; a menu item has one).
+const ENTRY_MIN_LINES: usize = 2;
+/// Fewest words of an entry's line.
+const LINE_MIN_WORDS: usize = 4;
+/// Most characters of an entry: longer siblings are sections of a text.
+const ENTRY_MAX_CHARS: usize = 1500;
+
+/// The page's largest series of entries (by the characters of their lines), as the
+/// entry elements, if it holds at least `min_chars`.
+pub fn largest(page: &Page, noise: &[Option<Reason>], min_chars: usize) -> Option<Vec<usize>> {
+    let (lines, chars) = entry_sums(page, noise);
+    let mut groups: std::collections::HashMap<(usize, u64), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (e, element) in page.elements.iter().enumerate() {
+        if let Some(parent) = element.parent {
+            groups.entry((parent, element.family)).or_default().push(e);
+        }
+    }
+    groups
+        .into_values()
+        .filter(|members| members.len() >= MIN_ENTRIES)
+        .filter_map(|members| {
+            let entries: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&e| lines[e] >= ENTRY_MIN_LINES && chars[e] <= ENTRY_MAX_CHARS)
+                .collect();
+            let share = entries.len() as f32 / members.len() as f32;
+            let total: usize = entries.iter().map(|&e| chars[e]).sum();
+            (entries.len() >= MIN_ENTRIES && share >= MIN_ENTRY_SHARE && total >= min_chars)
+                .then_some((total, entries))
+        })
+        .max_by_key(|(total, entries)| (*total, std::cmp::Reverse(entries[0])))
+        .map(|(_, entries)| entries)
+}
+
+/// Per element, how many entry lines (blocks of [`LINE_MIN_WORDS`] words outside noise
+/// hints) it holds, and the characters of all its blocks outside noise hints.
+fn entry_sums(page: &Page, noise: &[Option<Reason>]) -> (Vec<usize>, Vec<usize>) {
+    let mut lines = vec![0; page.elements.len()];
+    let mut chars = vec![0; page.elements.len()];
+    for (b, n) in page.blocks.iter().zip(noise) {
+        if n.is_some() {
+            continue;
+        }
+        let line = b.block.words_upto(LINE_MIN_WORDS) >= LINE_MIN_WORDS;
+        let count = b.block.char_count();
+        for e in page.ancestors(b.element) {
+            lines[e] += usize::from(line);
+            chars[e] += count;
+        }
+    }
+    (lines, chars)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::dom::page_blocks;
+    use scraper::Html;
+
+    fn series_of(html: &str) -> Option<usize> {
+        let page = page_blocks(&Html::parse_document(html));
+        largest(&page, &vec![None; page.blocks.len()], 0).map(|s| s.len())
+    }
+
+    #[test]
+    fn cards_of_a_title_and_a_summary_are_a_series() {
+        let card = |i: usize| {
+            format!("<div class=card><h3><a href=c{i}>Course number {i} on data</a></h3><p>Learn the basics of data work in eight weeks.</p></div>")
+        };
+        let cards: String = (0..6).map(card).collect();
+        let html = format!("<body><p>Intro text.</p><div class=grid>{cards}</div></body>");
+        assert_eq!(series_of(&html), Some(6));
+    }
+
+    #[test]
+    fn a_menu_of_single_links_is_not_a_series() {
+        let item = |i: usize| format!("<li><a href=m{i}>Section number {i} of the site</a></li>");
+        let items: String = (0..8).map(item).collect();
+        assert_eq!(series_of(&format!("<body><ul>{items}</ul></body>")), None);
+    }
+}
