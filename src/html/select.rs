@@ -321,10 +321,19 @@ fn comments_beside_prose(page: &Page, reason: Reason, outside: f32) -> bool {
     reason == Reason::Comments && !page.discussion && outside >= ARTICLE_BESIDE_COMMENTS_MIN
 }
 
-/// Whether the element lies inside a `figure` or `figcaption`.
+/// Whether the element lies inside a `figure` or `figcaption` as its caption or credit:
+/// a table or a quotation that a `figure` holds (a data table with its caption, a quote
+/// with its source) is content, and only the caption around it is a caption.
 fn in_figure(page: &Page, element: usize) -> bool {
     page.ancestors(element)
-        .any(|e| page.elements[e].tag == Tag::Figure)
+        .map(|e| page.elements[e].tag)
+        .find(|tag| {
+            matches!(
+                tag,
+                Tag::Figure | Tag::Table | Tag::Row | Tag::Cell { .. } | Tag::Quote
+            )
+        })
+        .is_some_and(|tag| tag == Tag::Figure)
 }
 
 /// Whether a block can be an entry of a listing (a title, a summary, a post): a few
