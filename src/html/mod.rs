@@ -3,6 +3,7 @@
 //! detectors clean it, and page metadata fills the record.
 
 mod dom;
+mod forum;
 mod hints;
 mod layout;
 mod links;

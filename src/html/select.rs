@@ -464,11 +464,20 @@ fn boosted(page: &Page, mut scores: Vec<f32>) -> Vec<f32> {
 
 /// The best element's nearest ancestor (or itself, up to [`REPEAT_MAX_LEVELS`]) that
 /// repeats: at least [`REPEAT_MIN_SIBLINGS`] siblings of the same shape hold content too
-/// (the posts of a thread, the answers to a question). Returns it with those siblings.
-fn repeated(page: &Page, scores: &[f32], best: usize) -> Option<Vec<usize>> {
+/// (the posts of a thread, the answers to a question), or siblings of its family (tag
+/// and first class word: `post odd`, `post even`) do and all of them are `posts` (a
+/// question and its one answer, a thread whose rows alternate classes,
+/// [`super::forum::are_posts`]). Returns it with those siblings.
+fn repeated(
+    page: &Page,
+    scores: &[f32],
+    best: usize,
+    posts: impl Fn(&[usize]) -> bool,
+) -> Option<Vec<usize>> {
     let path: Vec<usize> = page.ancestors(best).take(REPEAT_MAX_LEVELS).collect();
     let parents: Vec<Option<usize>> = path.iter().map(|&e| page.elements[e].parent).collect();
-    let mut found: Vec<Vec<usize>> = vec![Vec::new(); path.len()];
+    let mut same: Vec<Vec<usize>> = vec![Vec::new(); path.len()];
+    let mut kin: Vec<Vec<usize>> = vec![Vec::new(); path.len()];
     for (e, element) in page.elements.iter().enumerate() {
         let Some(level) = element
             .parent
@@ -476,15 +485,23 @@ fn repeated(page: &Page, scores: &[f32], best: usize) -> Option<Vec<usize>> {
         else {
             continue;
         };
-        let on_path = path[level];
-        if e != on_path && element.shape == page.elements[on_path].shape && scores[e] > 0.0 {
-            found[level].push(e);
+        let on_path = &page.elements[path[level]];
+        if e == path[level] || scores[e] <= 0.0 {
+            continue;
+        }
+        if element.shape == on_path.shape {
+            same[level].push(e);
+        }
+        if element.family == on_path.family {
+            kin[level].push(e);
         }
     }
-    let level = (0..path.len()).find(|&l| found[l].len() >= REPEAT_MIN_SIBLINGS)?;
-    let mut region = std::mem::take(&mut found[level]);
-    region.push(path[level]);
-    Some(region)
+    (0..path.len()).find_map(|l| {
+        let alike = same[l].len() >= REPEAT_MIN_SIBLINGS;
+        let mut found = std::mem::take(if alike { &mut same[l] } else { &mut kin[l] });
+        found.push(path[l]);
+        (alike || (found.len() > 1 && posts(&found))).then_some(found)
+    })
 }
 
 /// On a discussion page, the posts before the replies (their `container`) that open
@@ -524,7 +541,9 @@ fn region(page: &Page, scores: &[f32], prose: &[f32], min_prose: f32) -> (Vec<bo
     let Some(best) = best else {
         return (vec![true; page.blocks.len()], false);
     };
-    if let Some(repeats) = repeated(page, scores, best) {
+    let dated = super::forum::dated(page);
+    let posts = |found: &[usize]| super::forum::are_posts(&dated, prose, found);
+    if let Some(repeats) = repeated(page, scores, best, posts) {
         let mut chosen = vec![false; page.elements.len()];
         let container = page.elements[repeats[0]].parent;
         if let Some(container) = container.filter(|_| page.discussion) {

@@ -5,9 +5,10 @@
 //! entries are the page's content all the same.
 //!
 //! A series is found by shape alone: at least [`MIN_ENTRIES`] children of one element
-//! share a tag and the first class word without digits, most of them ([`MIN_ENTRY_SHARE`]) hold at least
-//! [`ENTRY_MIN_LINES`] lines of a few words outside noise hints, and none is long (an
-//! entry is a card, not a section of an article).
+//! share a tag and the first class word without digits, most of them
+//! ([`MIN_ENTRY_SHARE`]) hold at least [`ENTRY_MIN_LINES`] lines outside noise hints,
+//! one of a few words at least, and none is long (an entry is a card, not a section of
+//! an article).
 
 use super::dom::Page;
 use crate::reason::Reason;
@@ -16,9 +17,11 @@ use crate::reason::Reason;
 const MIN_ENTRIES: usize = 4;
 /// Share of the same-shape siblings that must read as entries.
 const MIN_ENTRY_SHARE: f32 = 0.75;
-/// Fewest lines of [`LINE_MIN_WORDS`] words that make a sibling an entry (a title and
-/// a summary or a date line; a menu item has one).
+/// Fewest lines that make a sibling an entry (a title and a summary, a date or a
+/// rating; a menu item has one)...
 const ENTRY_MIN_LINES: usize = 2;
+/// ... of which this many have [`LINE_MIN_WORDS`] words at least.
+const ENTRY_MIN_WORDY_LINES: usize = 1;
 /// Fewest words of an entry's line.
 const LINE_MIN_WORDS: usize = 4;
 /// Most characters of an entry: longer siblings are sections of a text.
@@ -27,7 +30,7 @@ const ENTRY_MAX_CHARS: usize = 1500;
 /// The page's largest series of entries (by the characters of their lines), as the
 /// entry elements, if it holds at least `min_chars`.
 pub fn largest(page: &Page, noise: &[Option<Reason>], min_chars: usize) -> Option<Vec<usize>> {
-    let (lines, chars) = entry_sums(page, noise);
+    let (lines, wordy, chars) = entry_sums(page, noise);
     let mut groups: std::collections::HashMap<(usize, u64), Vec<usize>> =
         std::collections::HashMap::new();
     for (e, element) in page.elements.iter().enumerate() {
@@ -42,7 +45,11 @@ pub fn largest(page: &Page, noise: &[Option<Reason>], min_chars: usize) -> Optio
             let entries: Vec<usize> = members
                 .iter()
                 .copied()
-                .filter(|&e| lines[e] >= ENTRY_MIN_LINES && chars[e] <= ENTRY_MAX_CHARS)
+                .filter(|&e| {
+                    lines[e] >= ENTRY_MIN_LINES
+                        && wordy[e] >= ENTRY_MIN_WORDY_LINES
+                        && chars[e] <= ENTRY_MAX_CHARS
+                })
                 .collect();
             let share = entries.len() as f32 / members.len() as f32;
             let total: usize = entries.iter().map(|&e| chars[e]).sum();
@@ -53,10 +60,11 @@ pub fn largest(page: &Page, noise: &[Option<Reason>], min_chars: usize) -> Optio
         .map(|(_, entries)| entries)
 }
 
-/// Per element, how many entry lines (blocks of [`LINE_MIN_WORDS`] words outside noise
-/// hints) it holds, and the characters of all its blocks outside noise hints.
-fn entry_sums(page: &Page, noise: &[Option<Reason>]) -> (Vec<usize>, Vec<usize>) {
+/// Per element, how many blocks outside noise hints it holds, how many of those have
+/// [`LINE_MIN_WORDS`] words, and their characters.
+fn entry_sums(page: &Page, noise: &[Option<Reason>]) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
     let mut lines = vec![0; page.elements.len()];
+    let mut wordy = vec![0; page.elements.len()];
     let mut chars = vec![0; page.elements.len()];
     for (b, n) in page.blocks.iter().zip(noise) {
         if n.is_some() {
@@ -65,11 +73,12 @@ fn entry_sums(page: &Page, noise: &[Option<Reason>]) -> (Vec<usize>, Vec<usize>)
         let line = b.block.words_upto(LINE_MIN_WORDS) >= LINE_MIN_WORDS;
         let count = b.block.char_count();
         for e in page.ancestors(b.element) {
-            lines[e] += usize::from(line);
+            lines[e] += 1;
+            wordy[e] += usize::from(line);
             chars[e] += count;
         }
     }
-    (lines, chars)
+    (lines, wordy, chars)
 }
 
 #[cfg(test)]
