@@ -7,10 +7,10 @@
 //! the block, so a phrase inside a sentence of an article does not count.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
+use rustc_hash::FxHashMap;
 
 use crate::reason::Reason;
 
@@ -186,7 +186,8 @@ pub fn classify(text: &str) -> Option<Reason> {
 
 thread_local! {
     /// Answers of [`classify`] for recent short texts.
-    static MEMO: RefCell<HashMap<Box<str>, Option<Reason>>> = RefCell::new(HashMap::new());
+    static MEMO: RefCell<FxHashMap<Box<str>, Option<Reason>>> =
+        RefCell::new(FxHashMap::default());
 }
 
 /// The reason of the first family that matches `text` of `words` words. Only the
