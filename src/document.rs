@@ -73,16 +73,17 @@ pub fn decode(
     }
     let http_charset = http_charset.filter(|e| !is_utf16(e));
     let mut warnings = Vec::new();
+    let input_bytes = raw.len();
     let text = match (declared_utf16, bomless_utf16) {
         (Some(encoding), _) => decode_with(encoding, &raw, &mut warnings),
         (None, Some(encoding)) => decode_utf16_without_bom(encoding, &raw, &mut warnings),
-        (None, None) => decode_charset(&raw, http_charset, &mut warnings),
+        (None, None) => decode_charset(raw, http_charset, &mut warnings),
     };
     let text = repair_mojibake(text, &mut warnings);
     let text = strip_nuls(text, &mut warnings);
     Ok(Decoded {
-        text: normalize_newlines(&text),
-        input_bytes: raw.len(),
+        text: normalize_newlines(text),
+        input_bytes,
         warnings,
     })
 }
@@ -100,7 +101,7 @@ fn decompress(bytes: &[u8], max_bytes: usize) -> Result<Cow<'_, [u8]>, CleanErro
     let limit = u64::try_from(max_bytes)
         .unwrap_or(u64::MAX)
         .saturating_add(1);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(gunzipped_size_hint(bytes, max_bytes));
     flate2::read::MultiGzDecoder::new(bytes)
         .take(limit)
         .read_to_end(&mut out)
@@ -109,6 +110,25 @@ fn decompress(bytes: &[u8], max_bytes: usize) -> Result<Cow<'_, [u8]>, CleanErro
         return Err(CleanError::TooLarge { limit: max_bytes });
     }
     Ok(Cow::Owned(out))
+}
+
+/// Room for the gunzipped bytes: the size the gzip trailer records (of the last member,
+/// modulo 4 GiB, so only a hint), held to `max_bytes` and to a generous ratio of the
+/// compressed size, plus one byte so that reading to the end needs no second allocation.
+fn gunzipped_size_hint(bytes: &[u8], max_bytes: usize) -> usize {
+    /// No real page expands more than this from its gzip size.
+    const MOST_RATIO: usize = 64;
+    let trailer = bytes
+        .len()
+        .checked_sub(4)
+        .and_then(|at| bytes.get(at..))
+        .and_then(|tail| <[u8; 4]>::try_from(tail).ok())
+        .map_or(0, u32::from_le_bytes);
+    let recorded = usize::try_from(trailer).unwrap_or(usize::MAX);
+    recorded
+        .min(max_bytes)
+        .min(bytes.len().saturating_mul(MOST_RATIO))
+        .saturating_add(1)
 }
 
 /// File signatures of common binary formats, with a description for the error.
@@ -204,16 +224,25 @@ fn is_utf16(encoding: &&'static Encoding) -> bool {
 /// Decode the bytes to text: byte order mark, valid UTF-8, the HTTP charset, the
 /// charset declared in the page, mostly UTF-8, detected charset — the first that applies.
 fn decode_charset(
-    bytes: &[u8],
+    raw: Cow<'_, [u8]>,
     http_charset: Option<&'static Encoding>,
     warnings: &mut Vec<String>,
 ) -> String {
-    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return decode_with(encoding, &bytes[bom_len..], warnings);
+    if let Some((encoding, bom_len)) = Encoding::for_bom(&raw) {
+        return decode_with(encoding, &raw[bom_len..], warnings);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return text.to_string();
-    }
+    let raw = match raw {
+        // Gunzipped bytes become the text without a copy.
+        Cow::Owned(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => return text,
+            Err(error) => Cow::Owned(error.into_bytes()),
+        },
+        Cow::Borrowed(bytes) => match std::str::from_utf8(bytes) {
+            Ok(text) => return text.to_owned(),
+            Err(_) => Cow::Borrowed(bytes),
+        },
+    };
+    let bytes: &[u8] = &raw;
     if let Some(encoding) = http_charset.or_else(|| declared_charset(bytes)) {
         if encoding.is_single_byte() && nearly_all_utf8(bytes) {
             warnings.push(format!(
@@ -535,6 +564,10 @@ pub fn repair_mojibake(text: String, warnings: &mut Vec<String>) -> String {
     let mut text = text;
     let mut total = 0usize;
     for _ in 0..MOJIBAKE_PASSES {
+        if !has_strong_lead(&text) {
+            // A pass repairs nothing without an unmistakable sequence.
+            break;
+        }
         let (repaired, count) = repair_pass(&text);
         if count == 0 {
             break;
@@ -550,22 +583,41 @@ pub fn repair_mojibake(text: String, warnings: &mut Vec<String>) -> String {
     text
 }
 
+/// Whether `text` holds `Â`, `Ã` or `â` (U+00C2, U+00C3, U+00E2: the UTF-8 bytes C3 82,
+/// C3 83, C3 A2), the leads of the unmistakable mojibake sequences: without one a
+/// repair pass changes nothing, so most texts skip the character-by-character scan.
+fn has_strong_lead(text: &str) -> bool {
+    // Three searches for a two-byte needle (vectorised in the standard library) cost
+    // less than one byte-by-byte pass.
+    ["\u{c2}", "\u{c3}", "\u{e2}"]
+        .iter()
+        .any(|lead| text.contains(lead))
+}
+
 /// Remove NUL characters (stray bytes in otherwise textual content), with a warning.
 fn strip_nuls(text: String, warnings: &mut Vec<String>) -> String {
-    let count = text.matches('\0').count();
-    if count == 0 {
+    if !text.as_bytes().contains(&0) {
         return text;
     }
+    let count = text.matches('\0').count();
     warnings.push(format!("removed {count} NUL character(s)"));
     text.replace('\0', "")
 }
 
-/// Turn CRLF and lone CR line ends into LF.
-fn normalize_newlines(text: &str) -> String {
-    if !text.contains('\r') {
-        return text.to_string();
+/// Turn CRLF and lone CR line ends into LF, in one pass (a text without CR is
+/// returned as it is).
+fn normalize_newlines(text: String) -> String {
+    if !text.as_bytes().contains(&b'\r') {
+        return text;
     }
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    let mut out = String::with_capacity(text.len());
+    let mut lines = text.split('\r');
+    out.push_str(lines.next().unwrap_or_default());
+    for line in lines {
+        out.push('\n');
+        out.push_str(line.strip_prefix('\n').unwrap_or(line));
+    }
+    out
 }
 
 /// Decide whether `text` is an HTML page or plain text.
@@ -938,6 +990,38 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn newlines_are_normalised_in_one_pass_as_by_two_replacements() {
+        for text in ["a\r\nb\rc\r", "\r\r\n", "\r\n\n\r", "no cr\n", "", "\r"] {
+            let expected = text.replace("\r\n", "\n").replace('\r', "\n");
+            assert_eq!(normalize_newlines(text.to_owned()), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn only_texts_with_a_strong_lead_are_scanned_for_mojibake() {
+        assert!(has_strong_lead("doesn\u{e2}\u{20ac}\u{2122}t"));
+        assert!(has_strong_lead("\u{c3}\u{bc}ber"));
+        assert!(has_strong_lead("\u{c2}\u{a0}"));
+        assert!(!has_strong_lead("Stra\u{df}e, caf\u{e9}, \u{fc}ber"));
+        let mut warnings = Vec::new();
+        let text = "Stra\u{df}\u{201c} caf\u{e9}".to_owned();
+        assert_eq!(repair_mojibake(text.clone(), &mut warnings), text);
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn the_gunzip_buffer_is_sized_from_the_trailer_within_bounds() {
+        let mut gz = vec![0x1f, 0x8b];
+        gz.resize(32, 0);
+        gz.extend(1000u32.to_le_bytes());
+        assert_eq!(gunzipped_size_hint(&gz, 1 << 20), 1001);
+        assert_eq!(gunzipped_size_hint(&gz, 10), 11);
+        gz.extend(u32::MAX.to_le_bytes());
+        assert_eq!(gunzipped_size_hint(&gz, 1 << 30), gz.len() * 64 + 1);
+        assert_eq!(gunzipped_size_hint(&[1, 2], 100), 1);
     }
 
     #[test]

@@ -3,9 +3,9 @@
 //! Runs after the layout pass, on body blocks only, so that a standfirst repeated as the
 //! first paragraph keeps its place as standfirst and the body keeps the paragraph.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap;
 
-use super::similarity::{near_duplicate, shingles};
+use super::similarity::{near_duplicate, shingles, Shingles};
 use crate::block::Block;
 use crate::reason::Reason;
 
@@ -21,7 +21,7 @@ pub fn remove(blocks: &mut [Block]) {
     let candidates: Vec<usize> = (0..blocks.len())
         .filter(|&i| blocks[i].is_body() && blocks[i].words_upto(MIN_WORDS) >= MIN_WORDS)
         .collect();
-    let sets: Vec<HashSet<u64>> = candidates
+    let sets: Vec<Shingles> = candidates
         .iter()
         .map(|&i| shingles(&blocks[i].text))
         .collect();
@@ -62,7 +62,7 @@ const MIN_SHARED_PERCENT: usize = 25;
 /// The kept candidates (by position in the candidate list) under each of their
 /// shingles, with a reusable tally of shared shingles.
 struct ShingleIndex {
-    holders: HashMap<u64, Vec<usize>>,
+    holders: FxHashMap<u64, Vec<usize>>,
     shared: Vec<usize>,
     touched: Vec<usize>,
 }
@@ -71,14 +71,14 @@ impl ShingleIndex {
     /// An empty index for `candidates` candidates.
     fn new(candidates: usize) -> Self {
         ShingleIndex {
-            holders: HashMap::new(),
+            holders: FxHashMap::default(),
             shared: vec![0; candidates],
             touched: Vec::new(),
         }
     }
 
     /// Index candidate `at` under each of its shingles that is not already common.
-    fn add(&mut self, at: usize, set: &HashSet<u64>) {
+    fn add(&mut self, at: usize, set: &Shingles) {
         for shingle in set {
             let holders = self.holders.entry(*shingle).or_default();
             if holders.len() < MAX_HOLDERS {
@@ -89,7 +89,7 @@ impl ShingleIndex {
 
     /// Earlier candidates that may be near-duplicates of candidate `at`, in input
     /// order: those sharing enough indexed shingles with it.
-    fn likely_twins(&mut self, sets: &[HashSet<u64>], at: usize) -> Vec<usize> {
+    fn likely_twins(&mut self, sets: &[Shingles], at: usize) -> Vec<usize> {
         for shingle in &sets[at] {
             for &earlier in self.holders.get(shingle).into_iter().flatten() {
                 if self.shared[earlier] == 0 {

@@ -7,10 +7,10 @@
 //! the block, so a phrase inside a sentence of an article does not count.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
+use rustc_hash::FxHashMap;
 
 use crate::reason::Reason;
 
@@ -141,14 +141,32 @@ fn phrases() -> &'static Phrases {
             .iter()
             .map(|(reason, source)| read_family(*reason, source, &mut next_index))
             .collect();
-        let index = PrefixIndex::new(
+        let index = PrefixIndex::from_raw(
             families
                 .iter()
                 .flat_map(|family| &family.patterns)
-                .map(|pattern| pattern.source.as_str()),
+                .map(|pattern| known_prefixes(&pattern.source))
+                .collect(),
         );
         Phrases { families, index }
     })
+}
+
+/// The raw prefixes of the phrase files' patterns, written by the build script.
+mod built {
+    include!(concat!(env!("OUT_DIR"), "/phrase_prefixes.rs"));
+}
+
+/// [`prefix::raw_prefixes`] of `pattern`, from the table the build script wrote when it
+/// holds the pattern (parsing every pattern was most of a one-page run), else walked
+/// here.
+fn known_prefixes(pattern: &str) -> Option<Vec<String>> {
+    match built::RAW_PREFIXES.binary_search_by(|(known, _)| (*known).cmp(pattern)) {
+        Ok(at) => built::RAW_PREFIXES[at]
+            .1
+            .map(|set| set.iter().map(|p| (*p).to_owned()).collect()),
+        Err(_) => prefix::raw_prefixes(pattern),
+    }
 }
 
 /// Compile patterns case-insensitively. Word boundaries are ASCII ones: the lazy DFA
@@ -186,7 +204,7 @@ pub fn classify(text: &str) -> Option<Reason> {
 
 thread_local! {
     /// Answers of [`classify`] for recent short texts.
-    static MEMO: RefCell<HashMap<Box<str>, Option<Reason>>> = RefCell::new(HashMap::new());
+    static MEMO: RefCell<FxHashMap<Box<str>, Option<Reason>>> = RefCell::new(FxHashMap::default());
 }
 
 /// The reason of the first family that matches `text` of `words` words. Only the
@@ -283,6 +301,25 @@ mod tests {
             }
         }
         assert!(matched >= 60, "only {matched} matches among the examples");
+    }
+
+    /// The build script's table holds every pattern, each with the prefixes the walk
+    /// gives it here.
+    #[test]
+    fn the_built_prefix_table_is_current() {
+        for family in families() {
+            for pattern in &family.patterns {
+                let at = built::RAW_PREFIXES
+                    .binary_search_by(|(known, _)| (*known).cmp(pattern.source.as_str()));
+                assert!(at.is_ok(), "{} is not in the table", pattern.source);
+                assert_eq!(
+                    known_prefixes(&pattern.source),
+                    prefix::raw_prefixes(&pattern.source),
+                    "{}",
+                    pattern.source
+                );
+            }
+        }
     }
 
     /// Most patterns open with literal words, so few are tried on every block.

@@ -1,12 +1,16 @@
 //! Text similarity for near-duplicate detection: word shingles and containment.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
+
+/// A set of word shingle hashes. The keys are hashes already, so the set hashes them
+/// with the cheap Fx hash instead of the default SipHash.
+pub type Shingles = FxHashSet<u64>;
 
 /// Words per shingle.
 const SHINGLE: usize = 3;
 
 /// The set of hashed word 3-grams of a text (lower-cased, punctuation trimmed).
-pub fn shingles(text: &str) -> HashSet<u64> {
+pub fn shingles(text: &str) -> Shingles {
     let words: Vec<u64> = text
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -42,7 +46,7 @@ fn word_hash(word: &str) -> u64 {
 }
 
 /// Share of the smaller set that the larger set also holds (0.0 to 1.0).
-pub fn containment(a: &HashSet<u64>, b: &HashSet<u64>) -> f32 {
+pub fn containment(a: &Shingles, b: &Shingles) -> f32 {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if small.is_empty() {
         return 0.0;
@@ -52,7 +56,7 @@ pub fn containment(a: &HashSet<u64>, b: &HashSet<u64>) -> f32 {
 
 /// Whether two texts are near-duplicates: the smaller is at least half the size of the
 /// larger and at least 85% of its shingles are in the larger.
-pub fn near_duplicate(a: &HashSet<u64>, b: &HashSet<u64>) -> bool {
+pub fn near_duplicate(a: &Shingles, b: &Shingles) -> bool {
     let (small, large) = (a.len().min(b.len()), a.len().max(b.len()));
     small * 2 >= large && containment(a, b) >= 0.85
 }

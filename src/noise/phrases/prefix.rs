@@ -54,8 +54,14 @@ impl Candidates {
 
 impl PrefixIndex {
     /// Index the patterns, in order (a pattern's index is its position).
+    #[cfg(test)]
     pub(super) fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> PrefixIndex {
-        let raw: Vec<Option<Vec<String>>> = patterns.into_iter().map(raw_prefixes).collect();
+        PrefixIndex::from_raw(patterns.into_iter().map(raw_prefixes).collect())
+    }
+
+    /// Index the patterns by their [`raw_prefixes`], in order (a pattern's index is its
+    /// position).
+    pub(super) fn from_raw(raw: Vec<Option<Vec<String>>>) -> PrefixIndex {
         let fold = fold_map(raw.iter().flatten().flatten());
         let mut index = PrefixIndex {
             by_prefix: HashMap::new(),
@@ -186,7 +192,7 @@ pub(super) fn case_orbit(c: char) -> Vec<char> {
 
 /// The prefixes every match of `pattern` starts with (before normalisation), or `None`
 /// when the pattern cannot be read.
-fn raw_prefixes(pattern: &str) -> Option<Vec<String>> {
+pub(super) fn raw_prefixes(pattern: &str) -> Option<Vec<String>> {
     let ast = ast::parse::Parser::new().parse(pattern).ok()?;
     Some(prefixes(&ast).set)
 }
