@@ -9,6 +9,7 @@ mod links;
 pub mod parse;
 mod raw_text;
 mod select;
+mod slug;
 mod thread;
 pub(crate) mod visible;
 
