@@ -6,7 +6,7 @@
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node};
 
-use super::hints::{hint, Hint};
+use super::hints::{element_hint, Hint};
 use super::visible::{is_invisible_unless_revealed, WalkAttrs, BLOCKS};
 use crate::block::{Block, BlockKind, Structure};
 use crate::error::CleanError;
@@ -281,7 +281,7 @@ impl Walk {
             self.page.elements.push(Element {
                 parent: Some(parent),
                 tag: tag_of(name, attrs.itemprop),
-                hint: hint(attrs.class, attrs.id),
+                hint: element_hint(element, attrs.class, attrs.id),
                 shape: shape_of(name, attrs.class),
                 family: shape_of(name, family_class(attrs.class)),
             });

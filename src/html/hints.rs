@@ -6,6 +6,10 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use scraper::ElementRef;
+
+use super::slug::{is_heading_slug, own_heading};
+
 use crate::reason::Reason;
 
 /// Tokens naming the article body.
@@ -77,6 +81,18 @@ pub fn hint(class: Option<&str>, id: Option<&str>) -> Hint {
         }
     }
     found
+}
+
+/// Read the hint of an element as [`hint`] does, except that an `id` that is a heading
+/// slug ([`is_heading_slug`]) is not read: documentation generators and many CMSs make
+/// each section's `id` from its heading (`related-work`, `sharing-with-a-team`), and the
+/// words of a heading say nothing about noise.
+pub fn element_hint(element: ElementRef<'_>, class: Option<&str>, id: Option<&str>) -> Hint {
+    let slug = |id: &&str| {
+        matches!(hint(None, Some(id)), Hint::Negative(_))
+            && is_heading_slug(id, || own_heading(element))
+    };
+    hint(class, id.filter(|id| !slug(id)))
 }
 
 /// Entries the per-thread memo of token verdicts holds before it starts afresh.

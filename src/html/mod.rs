@@ -11,6 +11,7 @@ pub mod parse;
 mod raw_text;
 mod select;
 mod series;
+mod slug;
 mod thread;
 pub(crate) mod visible;
 
