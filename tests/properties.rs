@@ -1114,3 +1114,23 @@ fn regression_repeated_standfirst_stretched_the_body() {
     );
     all_text_properties(&input).unwrap();
 }
+
+/// A paragraph printed twice, between short lines: the first pass found the text an
+/// article (few short lines, the title among them) and kept the body to the end; once
+/// the copy went, the body was judged again over its old extent only, where the title
+/// no longer counted, the text no longer read as an article and the last lines went as
+/// navigation. Read back, the clean text read as an article and kept them. Fixed by
+/// deciding whether the text is an article on every line not yet removed, title and
+/// standfirst included, also when the extent is judged again (PROPTEST_RNG_SEED=4,
+/// 3000 cases).
+#[test]
+fn regression_repeat_made_the_text_read_as_an_article() {
+    let para = "The the the the the the the the council the.";
+    let share = "Share this article";
+    let input = format!(
+        "The the\nThe the the the the the the the the the.\n0\n{para}\n{share}\n{share}\n\
+         The the council.\n\n!\u{85};\n{para}\nThe the the.\nThe the the.\nHome\n{share}\n\
+         The the the.\n{share}\n¡\n!\u{85};\n"
+    );
+    all_text_properties(&input).unwrap();
+}

@@ -80,8 +80,15 @@ fn body_count(blocks: &[Block]) -> usize {
 /// The body's extent judged again on what is left after repeated paragraphs went (a
 /// paragraph printed twice must not stretch the body over the lines between its
 /// copies); what falls outside goes as navigation.
+///
+/// Whether the text reads as an article is decided again on the whole text after the
+/// copies went (title and standfirst included), as it is when the clean text is read
+/// again: judged over the old extent only, the title no longer counts and the decision
+/// could differ.
 fn rejudge_span(blocks: &mut [Block], start: usize, end: usize) -> (usize, usize) {
-    let (start, end) = body_span(&blocks[start..=end]).map_or((start, end), |(first, last)| {
+    let already_article = is_already_article(blocks);
+    let span = body_span_judged(&blocks[start..=end], already_article);
+    let (start, end) = span.map_or((start, end), |(first, last)| {
         (
             widen_over_section_heading(blocks, start + first),
             start + last,
@@ -107,6 +114,12 @@ fn remove_outside(blocks: &mut [Block], start: usize, end: usize) {
 /// label-like line, see [`is_already_article`]) the body runs to the end: what follows
 /// the best span (comments, closing notes) goes only when a detector is sure of it.
 fn body_span(blocks: &[Block]) -> Option<(usize, usize)> {
+    body_span_judged(blocks, is_already_article(blocks))
+}
+
+/// The maximum-sum span of body blocks as [`body_span`], with whether the text is
+/// already an article decided by the caller.
+fn body_span_judged(blocks: &[Block], already_article: bool) -> Option<(usize, usize)> {
     let body: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].is_body()).collect();
     let mut best: Option<(i64, usize, usize)> = None;
     let (mut sum, mut from) = (0i64, 0usize);
@@ -127,7 +140,7 @@ fn body_span(blocks: &[Block]) -> Option<(usize, usize)> {
     while last + 1 < body.len() && body_score(&blocks[body[last + 1]]) >= 0 {
         last += 1;
     }
-    if is_already_article(blocks, &body) {
+    if already_article {
         last = body.len() - 1;
     }
     Some((body[first], body[last]))
@@ -139,14 +152,15 @@ const ARTICLE_SHORT_SHARE: f64 = 0.25;
 /// Fewest lines of prose in text that is already an article.
 const ARTICLE_MIN_PROSE: usize = 2;
 
-/// Whether the text is already an article (an extractor's output): among the body
-/// lines (`body`, indices into `blocks`), almost none is a short label-like line, and
-/// some are prose. Such text is not cut by the body search: only what a detector is
-/// sure of goes.
-fn is_already_article(blocks: &[Block], body: &[usize]) -> bool {
-    let short = body.iter().filter(|&&i| body_score(&blocks[i]) < 0).count();
-    let prose = body.iter().filter(|&&i| is_prose(&blocks[i])).count();
-    prose >= ARTICLE_MIN_PROSE && (short as f64) <= ARTICLE_SHORT_SHARE * body.len() as f64
+/// Whether the text is already an article (an extractor's output): among the lines
+/// not yet removed (title and standfirst included), almost none is a short label-like
+/// line, and some are prose. Such text is not cut by the body search: only what a
+/// detector is sure of goes.
+fn is_already_article(blocks: &[Block]) -> bool {
+    let kept: Vec<&Block> = blocks.iter().filter(|b| !b.is_removed()).collect();
+    let short = kept.iter().filter(|b| body_score(b) < 0).count();
+    let prose = kept.iter().filter(|b| is_prose(b)).count();
+    prose >= ARTICLE_MIN_PROSE && (short as f64) <= ARTICLE_SHORT_SHARE * kept.len() as f64
 }
 
 /// The body's first index widened back over a section heading that opens it: the
