@@ -54,15 +54,15 @@ impl Write for GzipOutput {
 pub enum NamedOutput {
     /// Written as given.
     Plain(OutputFile),
-    /// Written through a gzip encoder.
-    Gzip(GzipOutput),
+    /// Written through a gzip encoder (boxed: the encoder's state is large).
+    Gzip(Box<GzipOutput>),
 }
 
 impl NamedOutput {
     /// Prepare to write `path`, compressed when [`wants_gzip`] says so.
     pub fn create(path: &Path) -> io::Result<Self> {
         if wants_gzip(path) {
-            GzipOutput::create(path).map(NamedOutput::Gzip)
+            GzipOutput::create(path).map(|file| NamedOutput::Gzip(Box::new(file)))
         } else {
             OutputFile::create(path).map(NamedOutput::Plain)
         }
@@ -72,7 +72,7 @@ impl NamedOutput {
     pub fn commit(self) -> io::Result<()> {
         match self {
             NamedOutput::Plain(file) => file.commit(),
-            NamedOutput::Gzip(file) => file.commit(),
+            NamedOutput::Gzip(file) => (*file).commit(),
         }
     }
 }
