@@ -7,7 +7,7 @@
 //! every card) or it sits in a link-dense group (a list of links, a share row or a menu
 //! inside the region, or a run of link lines in an article). A line of the article that is wholly a link and none of those
 //! (a "Find out more about ..." promo between paragraphs), or a label and a linked
-//! headline ("See also: <headline>"), is a teaser and stays navigation.
+//! headline ("See also: `<headline>`"), is a teaser and stays navigation.
 
 use std::collections::HashMap;
 
