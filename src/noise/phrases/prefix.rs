@@ -12,7 +12,7 @@
 //! space (so `\s` can). A pattern whose prefix set holds the empty string, or whose
 //! syntax cannot be read, is always tried.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use regex_syntax::ast::{self, Ast};
 use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
@@ -64,7 +64,7 @@ impl PrefixIndex {
     pub(super) fn from_raw(raw: Vec<Option<Vec<String>>>) -> PrefixIndex {
         let fold = fold_map(raw.iter().flatten().flatten());
         let mut index = PrefixIndex {
-            by_prefix: HashMap::new(),
+            by_prefix: HashMap::default(),
             always: Vec::new(),
             longest: 0,
             fold,
@@ -164,7 +164,7 @@ fn fold_map<'a>(prefixes: impl Iterator<Item = &'a String>) -> HashMap<char, cha
     let mut chars: Vec<char> = prefixes.flat_map(|p| p.chars()).collect();
     chars.sort_unstable();
     chars.dedup();
-    let mut fold = HashMap::new();
+    let mut fold = HashMap::default();
     for c in chars {
         if c.is_numeric() || c.is_whitespace() || fold.contains_key(&c) {
             continue;
