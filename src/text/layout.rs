@@ -39,8 +39,7 @@ const SECTION_HEADING_MAX_WORDS: usize = 15;
 /// Find the body's extent, title, standfirst and headings, and remove repeated
 /// paragraphs; returns title and standfirst.
 pub fn layout(blocks: &mut [Block]) -> Found {
-    let extent = judge_extent(blocks);
-    let Some((start, end)) = body_span_judged(blocks, extent) else {
+    let Some((start, end)) = body_span(blocks) else {
         crate::noise::remove_repeats(blocks);
         return Found::default();
     };
@@ -54,7 +53,7 @@ pub fn layout(blocks: &mut [Block]) -> Found {
         blocks[s].role = Role::Standfirst;
     }
     let start = widen_over_section_heading(blocks, start);
-    remove_outside(blocks, extent.removal_start(start), end);
+    remove_outside(blocks, start, end);
     let before = body_count(blocks);
     crate::noise::remove_repeats(blocks);
     let lead_went = standfirst.is_some() && !crate::assemble::drop_repeated_lead(blocks);
@@ -87,15 +86,15 @@ fn body_count(blocks: &[Block]) -> usize {
 /// again: judged over the old extent only, the title no longer counts and the decision
 /// could differ.
 fn rejudge_span(blocks: &mut [Block], start: usize, end: usize) -> (usize, usize) {
-    let extent = judge_extent(blocks);
-    let span = body_span_judged(&blocks[start..=end], extent);
+    let already_article = is_already_article(blocks);
+    let span = body_span_judged(&blocks[start..=end], already_article);
     let (start, end) = span.map_or((start, end), |(first, last)| {
         (
             widen_over_section_heading(blocks, start + first),
             start + last,
         )
     });
-    remove_outside(blocks, extent.removal_start(start), end);
+    remove_outside(blocks, start, end);
     (start, end)
 }
 
@@ -109,51 +108,18 @@ fn remove_outside(blocks: &mut [Block], start: usize, end: usize) {
 }
 
 /// The maximum-sum span of body blocks (first and last index), widened over adjacent
-/// list items and short sentences; `None` when no block speaks for a body. How far the
-/// body runs is judged by the caller ([`judge_extent`]): in text that is already an
-/// article it runs to the end.
-/// How far the body may run beyond its best span.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Extent {
-    /// The best span, widened over adjacent neutral lines.
-    Span,
-    /// From the best span to the end (text that is already an article): what follows
-    /// it (comments, closing notes) goes only when a detector is sure of it.
-    ToEnd,
-    /// The whole text (an extractor's output, with no run of labels): the best span
-    /// runs to the end, and nothing before it goes as navigation either (the title is
-    /// still looked for before it).
-    Whole,
+/// list items and short sentences; `None` when no block speaks for a body.
+///
+/// In text that is already an article (an extractor's output: almost no short
+/// label-like line, see [`is_already_article`]) the body runs to the end: what follows
+/// the best span (comments, closing notes) goes only when a detector is sure of it.
+fn body_span(blocks: &[Block]) -> Option<(usize, usize)> {
+    body_span_judged(blocks, is_already_article(blocks))
 }
 
-impl Extent {
-    /// The first block that lines outside the body are removed from, given the body's
-    /// first block `start`.
-    fn removal_start(self, start: usize) -> usize {
-        if self == Extent::Whole {
-            0
-        } else {
-            start
-        }
-    }
-}
-
-/// The extent rule for the text, judged on every line not yet removed (title and
-/// standfirst included), so that the clean text read again is judged alike.
-fn judge_extent(blocks: &[Block]) -> Extent {
-    let kept: Vec<&Block> = blocks.iter().filter(|b| !b.is_removed()).collect();
-    if is_extracted(&kept) {
-        Extent::Whole
-    } else if is_already_article(&kept) {
-        Extent::ToEnd
-    } else {
-        Extent::Span
-    }
-}
-
-/// The maximum-sum span of body blocks as [`body_span`], with the extent rule decided
-/// by the caller.
-fn body_span_judged(blocks: &[Block], extent: Extent) -> Option<(usize, usize)> {
+/// The maximum-sum span of body blocks as [`body_span`], with whether the text is
+/// already an article decided by the caller.
+fn body_span_judged(blocks: &[Block], already_article: bool) -> Option<(usize, usize)> {
     let body: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].is_body()).collect();
     let mut best: Option<(i64, usize, usize)> = None;
     let (mut sum, mut from) = (0i64, 0usize);
@@ -174,9 +140,8 @@ fn body_span_judged(blocks: &[Block], extent: Extent) -> Option<(usize, usize)> 
     while last + 1 < body.len() && body_score(&blocks[body[last + 1]]) >= 0 {
         last += 1;
     }
-    match extent {
-        Extent::Span => {}
-        Extent::ToEnd | Extent::Whole => last = body.len() - 1,
+    if already_article {
+        last = body.len() - 1;
     }
     Some((body[first], body[last]))
 }
@@ -188,56 +153,14 @@ const ARTICLE_SHORT_SHARE: f64 = 0.25;
 const ARTICLE_MIN_PROSE: usize = 2;
 
 /// Whether the text is already an article (an extractor's output): among the lines
-/// not yet removed (`kept`), almost none is a short label-like line, and some are
-/// prose. Such text is not cut after its best span: only what a detector is sure of
-/// goes.
-fn is_already_article(kept: &[&Block]) -> bool {
-    mostly_prose(kept, ARTICLE_SHORT_SHARE)
-}
-
-/// Whether at most `share` of the lines `kept` are short label-like lines, and at
-/// least [`ARTICLE_MIN_PROSE`] are prose.
-fn mostly_prose(kept: &[&Block], share: f64) -> bool {
+/// not yet removed (title and standfirst included), almost none is a short label-like
+/// line, and some are prose. Such text is not cut by the body search: only what a
+/// detector is sure of goes.
+fn is_already_article(blocks: &[Block]) -> bool {
+    let kept: Vec<&Block> = blocks.iter().filter(|b| !b.is_removed()).collect();
     let short = kept.iter().filter(|b| body_score(b) < 0).count();
     let prose = kept.iter().filter(|b| is_prose(b)).count();
-    prose >= ARTICLE_MIN_PROSE && (short as f64) <= share * kept.len() as f64
-}
-
-/// Most words of a line that counts as a label in a run of labels.
-const LABEL_MAX_WORDS: usize = 2;
-/// Fewest labels in a row that make a run (a menu, a tag list, a footer).
-const LABEL_RUN_MIN: usize = 2;
-/// Most share of the lines that stand in runs of labels in an extractor's output.
-const EXTRACTED_LABEL_SHARE: f64 = 0.1;
-
-/// Whether the lines not yet removed (`kept`) read as an extractor's output: hardly
-/// any stands in a run of two or more labels (lines of at most two words, or shaped
-/// like headlines). Whole-page
-/// /// text has such runs wherever a menu, a tag list or a footer was printed; text that
-/// an extractor already cut has lone short lines at most (headings, captions). Such
-/// text is not cut by the body search at all. Headline-shaped lines count as labels
-/// too: a run of them is a teaser list, in an extractor's output a heading stands alone.
-fn is_extracted(kept: &[&Block]) -> bool {
-    let is_label = |block: &Block| {
-        block.words_upto(LABEL_MAX_WORDS + 1) <= LABEL_MAX_WORDS
-            || (is_heading_shaped(block) && !is_prose(block))
-    };
-    let mut in_runs = 0;
-    let mut run = 0;
-    for block in kept {
-        if is_label(block) {
-            run += 1;
-            continue;
-        }
-        if run >= LABEL_RUN_MIN {
-            in_runs += run;
-        }
-        run = 0;
-    }
-    if run >= LABEL_RUN_MIN {
-        in_runs += run;
-    }
-    !kept.is_empty() && (in_runs as f64) < EXTRACTED_LABEL_SHARE * kept.len() as f64
+    prose >= ARTICLE_MIN_PROSE && (short as f64) <= ARTICLE_SHORT_SHARE * kept.len() as f64
 }
 
 /// The body's first index widened back over a section heading that opens it: the
