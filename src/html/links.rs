@@ -35,14 +35,21 @@ const SUBHEAD_MIN_CONTEXT: usize = 600;
 const MIN_CARDS: usize = 3;
 /// Fewest words of an entry's title in a series.
 const ENTRY_MIN_WORDS: usize = 4;
+/// Most characters of an entry card (a title, a summary of a few sentences, a date).
+const CARD_MAX_CHARS: usize = 1000;
+/// Link share under which a card holds text of its own beside its title.
+const CARD_LINK_DENSITY: f32 = 0.5;
 
 /// Per block, whether it is a link line (`is_link_line`) inside the region (`inside`)
 /// that is kept as article text (see the module documentation). `series`: the region is
-/// a repeated series of entries.
+/// a repeated series of entries; `entries`: per block, inside an entry of a listing
+/// that joined the region, where every link line printed once is the entry's own (a
+/// card that is one link: its title, its rating).
 pub fn kept_in_region(
     page: &Page,
     inside: &[bool],
     series: bool,
+    entries: &[bool],
     is_link_line: impl Fn(&Block) -> bool,
 ) -> Vec<bool> {
     let candidates: Vec<bool> = page
@@ -58,6 +65,7 @@ pub fn kept_in_region(
     let sums = Sums::of(page);
     let dense = link_dense_groups(page, &sums);
     let cards_are_entries = region_of_cards(page, inside, &candidates, &sums);
+    let titles = entry_titles(page, inside, &candidates, &sums);
     page.blocks
         .iter()
         .enumerate()
@@ -73,7 +81,8 @@ pub fn kept_in_region(
                         cards_are_entries || in_long_text(page, &sums, b.element)
                     })
                 };
-            candidates[i] && once && own
+            let entry = entries[i] || (titles[i] && !dense[i]);
+            candidates[i] && once && (own || entry)
         })
         .collect()
 }
@@ -129,6 +138,62 @@ fn region_of_cards(page: &Page, inside: &[bool], candidates: &[bool], sums: &Sum
     }
     let card_chars: usize = cards.iter().map(|&c| sums.chars[c]).sum();
     cards.len() >= MIN_CARDS && card_chars * 2 >= region_chars
+}
+
+/// Per block, whether it is the linked title leading an entry card of a region made of
+/// such cards (a blog index, search results, a section front): the card is the nearest
+/// element around the title that holds more than it, led by it ([`leads`]), short (at most
+/// [`CARD_MAX_CHARS`]) and mostly unlinked text (a summary, a date); at least
+/// [`MIN_CARDS`] cards of one family (tag and first class word) lead with such a title,
+/// and together they hold at least half the region's characters. All false otherwise.
+fn entry_titles(page: &Page, inside: &[bool], candidates: &[bool], sums: &Sums) -> Vec<bool> {
+    let none = vec![false; page.blocks.len()];
+    let region_chars: usize = page
+        .blocks
+        .iter()
+        .zip(inside)
+        .filter(|(_, &inside)| inside)
+        .map(|(b, _)| b.block.char_count())
+        .sum();
+    let mut cards: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+    for (i, b) in page.blocks.iter().enumerate() {
+        if !candidates[i] || b.block.words_upto(ENTRY_MIN_WORDS) < ENTRY_MIN_WORDS {
+            continue;
+        }
+        let own = b.block.char_count();
+        let Some(card) = page.ancestors(b.element).find(|&e| sums.chars[e] > own) else {
+            continue;
+        };
+        let chars = sums.chars[card];
+        let short = chars <= CARD_MAX_CHARS && sums.linked[card] < CARD_LINK_DENSITY * chars as f32;
+        if short && leads(page, card, i) {
+            cards
+                .entry(page.elements[card].family)
+                .or_default()
+                .push((card, i));
+        }
+    }
+    let mut titles = none;
+    for members in cards.values() {
+        let mut distinct: Vec<usize> = members.iter().map(|&(card, _)| card).collect();
+        distinct.dedup();
+        let card_chars: usize = distinct.iter().map(|&c| sums.chars[c]).sum();
+        if distinct.len() >= MIN_CARDS && card_chars * 2 >= region_chars {
+            members.iter().for_each(|&(_, i)| titles[i] = true);
+        }
+    }
+    titles
+}
+
+/// Whether block `title` leads the `card`: no block of the card before it has
+/// [`ENTRY_MIN_WORDS`] words (a date or a category label may come first, a paragraph
+/// may not: a "Read the full review" link closing a section leads nothing).
+fn leads(page: &Page, card: usize, title: usize) -> bool {
+    !page.blocks[..title]
+        .iter()
+        .rev()
+        .take_while(|b| page.ancestors(b.element).any(|e| e == card))
+        .any(|b| b.block.words_upto(ENTRY_MIN_WORDS) >= ENTRY_MIN_WORDS)
 }
 
 /// Whether the parent of `element` holds at least [`SUBHEAD_MIN_CONTEXT`] characters.
@@ -239,7 +304,8 @@ mod tests {
                     .any(|e| page.elements[e].tag == crate::html::dom::Tag::Nav)
             })
             .collect();
-        let keep = kept_in_region(&page, &inside, false, |b| b.link_density >= 0.6);
+        let none = vec![false; page.blocks.len()];
+        let keep = kept_in_region(&page, &inside, false, &none, |b| b.link_density >= 0.6);
         page.blocks
             .iter()
             .zip(keep)
@@ -295,6 +361,26 @@ mod tests {
         let cards: String = (0..4).map(card).collect();
         let html = format!("<body><main><p>{PROSE}</p>{cards}</main></body>");
         assert_eq!(kept(&html).len(), 4);
+    }
+
+    #[test]
+    fn titles_leading_short_cards_are_entries() {
+        let card = |i: usize| {
+            format!("<div class=post><div class=body><div>May {i}</div><a href=/p{i}><h4>Ferry timetable changes for winter, part {i}</h4></a><div>The harbour office moves the first sailing back by half an hour.</div></div></div>")
+        };
+        let cards: String = (0..4).map(card).collect();
+        let html = format!("<body><main><p>Notes from the harbour.</p>{cards}</main></body>");
+        assert_eq!(kept(&html).len(), 4);
+    }
+
+    #[test]
+    fn a_link_closing_each_section_leads_no_card() {
+        let section = |i: usize| {
+            format!("<div class=item><p>{PROSE}</p><p><a href=/r{i}>Read the whole review of model {i}</a></p></div>")
+        };
+        let sections: String = (0..4).map(section).collect();
+        let html = format!("<body><main>{sections}</main></body>");
+        assert!(kept(&html).is_empty());
     }
 
     #[test]

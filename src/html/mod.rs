@@ -445,8 +445,13 @@ fn table_block(table: usize, rows: Vec<Vec<String>>, cells: &[PageBlock]) -> Pag
 /// lines of the article that [`links::kept_in_region`] keeps.
 fn judged_blocks(page: Page, in_body: &[bool]) -> Vec<Block> {
     let selection = select::select(&page, in_body);
-    let kept_links =
-        links::kept_in_region(&page, &selection.inside, selection.series, is_link_line);
+    let kept_links = links::kept_in_region(
+        &page,
+        &selection.inside,
+        selection.series,
+        &selection.entries,
+        is_link_line,
+    );
     page.blocks
         .into_iter()
         .enumerate()

@@ -123,6 +123,10 @@ pub struct Selection {
     /// Whether the region is a repeated series of same-shape siblings (the posts of a
     /// thread, the entries of a list): each sibling's linked title is part of its entry.
     pub series: bool,
+    /// Per block: inside an entry of a listing's series that joined the region below its
+    /// introduction ([`super::series::largest`]): its linked lines (the entry's title,
+    /// its rating) are the entry's text.
+    pub entries: Vec<bool>,
 }
 
 /// Select the article region of a page.
@@ -203,8 +207,10 @@ pub fn select(page: &Page, in_body: &[bool]) -> Selection {
         0.0
     };
     let (mut inside, mut series) = region(page, &scores, &clean, min_prose);
+    let mut entries = vec![false; page.blocks.len()];
     if !listing && !series && !page.discussion {
-        series = take_in_entries(page, &noise, &outside_noise, &mut inside);
+        entries = take_in_entries(page, &noise, &outside_noise, &mut inside);
+        series = entries.contains(&true);
     }
     Selection {
         inside,
@@ -212,6 +218,7 @@ pub fn select(page: &Page, in_body: &[bool]) -> Selection {
         listing,
         figure,
         series,
+        entries,
     }
 }
 
@@ -246,13 +253,15 @@ fn scored(
 /// On a page whose region holds little prose (an introduction), the page's largest
 /// series of entries ([`super::series::largest`]) when it holds more text than the
 /// region by [`SERIES_OVER_REGION`]: the entries of a listing below its introduction
-/// join the region. Returns whether they did.
+/// join the region. Returns, per block, whether it lies in one of those entries (all
+/// false when none joined).
 fn take_in_entries(
     page: &Page,
     noise: &[Option<Reason>],
     prose: &[f32],
     inside: &mut [bool],
-) -> bool {
+) -> Vec<bool> {
+    let none = vec![false; page.blocks.len()];
     let region_prose: f32 = prose
         .iter()
         .zip(inside.iter())
@@ -260,22 +269,38 @@ fn take_in_entries(
         .map(|(&p, _)| p)
         .sum();
     if region_prose >= SERIES_MAX_REGION_PROSE {
-        return false;
+        return none;
     }
     let min_chars = (region_prose * SERIES_OVER_REGION).max(SERIES_MIN_CHARS) as usize;
     let Some(entries) = super::series::largest(page, noise, min_chars) else {
-        return false;
+        return none;
     };
     let mut chosen = vec![false; page.elements.len()];
-    entries.into_iter().for_each(|e| chosen[e] = true);
-    let mut added = false;
-    for (b, inside) in page.blocks.iter().zip(inside.iter_mut()) {
-        if !*inside && page.ancestors(b.element).any(|e| chosen[e]) {
-            *inside = true;
-            added = true;
-        }
+    let main = main_of(page, inside);
+    entries
+        .into_iter()
+        .filter(|&e| main.is_none_or(|m| page.ancestors(e).any(|a| a == m)))
+        .for_each(|e| chosen[e] = true);
+    let in_entry: Vec<bool> = page
+        .blocks
+        .iter()
+        .map(|b| page.ancestors(b.element).any(|e| chosen[e]))
+        .collect();
+    if !in_entry.iter().zip(inside.iter()).any(|(&e, &i)| e && !i) {
+        return none;
     }
-    added
+    for (inside, &entry) in inside.iter_mut().zip(&in_entry) {
+        *inside |= entry;
+    }
+    in_entry
+}
+
+/// The `main` element around the region's first block, if any: a listing's entries lie
+/// in the page's main content beside their introduction, not in a menu or a footer.
+fn main_of(page: &Page, inside: &[bool]) -> Option<usize> {
+    let first = inside.iter().position(|&i| i)?;
+    page.ancestors(page.blocks[first].element)
+        .find(|&e| page.elements[e].tag == Tag::Main)
 }
 
 /// Whether, on a page declaring itself a discussion, what comment hints name is the

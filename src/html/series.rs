@@ -11,6 +11,7 @@
 //! an article).
 
 use super::dom::Page;
+use crate::noise::phrases::classify;
 use crate::reason::Reason;
 
 /// Fewest entries that make a series.
@@ -28,7 +29,9 @@ const LINE_MIN_WORDS: usize = 4;
 const ENTRY_MAX_CHARS: usize = 1500;
 
 /// The page's largest series of entries (by the characters of their lines), as the
-/// entry elements, if it holds at least `min_chars`.
+/// entry elements, if it holds at least `min_chars`; with it, every other series whose
+/// entries are of the same family (tag and first class word): a listing split into
+/// sections ("Top rated", "Newest", "All recipes") prints the same cards in each.
 pub fn largest(page: &Page, noise: &[Option<Reason>], min_chars: usize) -> Option<Vec<usize>> {
     let (lines, wordy, chars) = entry_sums(page, noise);
     let mut groups: std::collections::HashMap<(usize, u64), Vec<usize>> =
@@ -38,9 +41,10 @@ pub fn largest(page: &Page, noise: &[Option<Reason>], min_chars: usize) -> Optio
             groups.entry((parent, element.family)).or_default().push(e);
         }
     }
-    groups
+    let series: Vec<(usize, Vec<usize>)> = groups
         .into_values()
         .filter(|members| members.len() >= MIN_ENTRIES)
+        .filter(|members| !under_related_label(page, members[0]))
         .filter_map(|members| {
             let entries: Vec<usize> = members
                 .iter()
@@ -53,11 +57,35 @@ pub fn largest(page: &Page, noise: &[Option<Reason>], min_chars: usize) -> Optio
                 .collect();
             let share = entries.len() as f32 / members.len() as f32;
             let total: usize = entries.iter().map(|&e| chars[e]).sum();
-            (entries.len() >= MIN_ENTRIES && share >= MIN_ENTRY_SHARE && total >= min_chars)
-                .then_some((total, entries))
+            (entries.len() >= MIN_ENTRIES && share >= MIN_ENTRY_SHARE).then_some((total, entries))
         })
-        .max_by_key(|(total, entries)| (*total, std::cmp::Reverse(entries[0])))
-        .map(|(_, entries)| entries)
+        .collect();
+    let (_, best) = series
+        .iter()
+        .filter(|(total, _)| *total >= min_chars)
+        .max_by_key(|(total, entries)| (*total, std::cmp::Reverse(entries[0])))?;
+    let family = page.elements[best[0]].family;
+    let mut all: Vec<usize> = series
+        .iter()
+        .filter(|(_, entries)| page.elements[entries[0]].family == family)
+        .flat_map(|(_, entries)| entries.iter().copied())
+        .collect();
+    all.sort_unstable();
+    Some(all)
+}
+
+/// Whether the block right before the first block of `entry` is a label that a phrase
+/// family names related content ("Related articles", "You may also like"): the entries
+/// under it are teasers of other pages, not the page's own list.
+fn under_related_label(page: &Page, entry: usize) -> bool {
+    let first = page
+        .blocks
+        .iter()
+        .position(|b| page.ancestors(b.element).any(|e| e == entry));
+    first
+        .and_then(|f| f.checked_sub(1))
+        .and_then(|l| classify(&page.blocks[l].block.text))
+        .is_some_and(|reason| matches!(reason, Reason::Related | Reason::SectionFooter))
 }
 
 /// Per element, how many blocks outside noise hints it holds, how many of those have
@@ -100,6 +128,19 @@ mod tests {
         let cards: String = (0..6).map(card).collect();
         let html = format!("<body><p>Intro text.</p><div class=grid>{cards}</div></body>");
         assert_eq!(series_of(&html), Some(6));
+    }
+
+    #[test]
+    fn sections_of_the_same_cards_are_one_series() {
+        let card = |i: usize| {
+            format!("<div class=card><h3><a href=c{i}>Recipe number {i} for dinner</a></h3><p>Ready in twenty minutes with what you have.</p></div>")
+        };
+        let section = |n: usize| {
+            let cards: String = (0..n).map(card).collect();
+            format!("<section><h2>Section</h2><div class=grid>{cards}</div></section>")
+        };
+        let html = format!("<body>{}{}</body>", section(4), section(6));
+        assert_eq!(series_of(&html), Some(10));
     }
 
     #[test]
