@@ -1,11 +1,13 @@
 //! Release-mode throughput benchmark of deboil on a corpus of HTML pages.
 //!
 //! ```text
-//! cargo bench --bench throughput -- [--corpus DIR] [--repeat N] [--threads 1,2] [--json FILE]
+//! cargo bench --bench throughput -- [--corpus DIR] [--min-kb K] [--repeat N] [--threads 1,2] [--json FILE]
 //! ```
 //!
 //! Every page of `DIR/pages/*.html.gz` is decompressed into memory before anything is
-//! timed. Then, single-threaded, over the same in-memory pages:
+//! timed; with `--min-kb K` only the pages over K kilobytes (10^3 bytes) decompressed
+//! are kept (the big-page subset: `--min-kb 100`). Then, single-threaded, over the same
+//! in-memory pages:
 //!
 //! * **whole HTML path**: [`deboil::clean_bytes`] (decode, parse, extract, clean, build
 //!   the record) plus `serde_json::to_string` of the record;
@@ -15,7 +17,12 @@
 //! * **text front end alone**: [`deboil::clean_text`] on the naive visible text of each
 //!   page ([`deboil::internals::visible_text`], computed before timing).
 //!
-//! Then the whole HTML path again under rayon pools of the requested sizes. Each timed
+//! Then the whole HTML path again under rayon pools of the requested sizes, and the
+//! **whole command** as a user runs it: the release `deboil` binary, started once per
+//! pool size as `deboil clean -q -j N --files-from LIST` on the same pages' `.html.gz`
+//! files (gzip reading, start-up, JSON output to `/dev/null` included), with its ratio
+//! to the bare parse floor (the floor's time is of the same pages, read from memory,
+//! so the ratio counts everything a user pays beyond a bare parse). Each timed
 //! stage is preceded by one untimed warm-up pass over the first pages. MB are 10^6 bytes
 //! of decompressed input (for the text front end: of the visible text it is given).
 
@@ -42,6 +49,12 @@ struct Args {
     /// Corpus directory; its pages are `DIR/pages/*.html.gz`.
     #[arg(long, default_value = "../shared/corpus/wcxb-dev")]
     corpus: PathBuf,
+    /// Keep only the pages over this many kilobytes (10^3 bytes) decompressed.
+    #[arg(long, default_value_t = 0)]
+    min_kb: usize,
+    /// The deboil binary timed as a whole command (default: the one cargo built).
+    #[arg(long, default_value = env!("CARGO_BIN_EXE_deboil"))]
+    binary: PathBuf,
     /// Timed passes over the corpus per stage.
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
     repeat: u32,
@@ -99,6 +112,8 @@ impl Measurement {
 
 /// The in-memory corpus.
 struct Corpus {
+    /// The `.html.gz` file of each page, in file-name order.
+    paths: Vec<PathBuf>,
     /// Decompressed page bytes, in file-name order.
     pages: Vec<Vec<u8>>,
     /// The naive visible text of each page (empty when the page does not decode).
@@ -121,11 +136,12 @@ impl Corpus {
 
 fn main() -> Result<()> {
     let args = Args::parse();
-    let corpus = load_corpus(&args.corpus)?;
+    let corpus = load_corpus(&args.corpus, args.min_kb)?;
     let rss_loaded = rss_kib("VmRSS");
     println!(
-        "corpus {}: {} pages ({} undecodable), {:.1} MB decompressed HTML, {:.1} MB visible text",
+        "corpus {} (pages over {} kB): {} pages ({} undecodable), {:.1} MB decompressed HTML, {:.1} MB visible text",
         args.corpus.display(),
+        args.min_kb,
         corpus.pages.len(),
         corpus.undecodable,
         corpus.page_bytes() as f64 / MB,
@@ -134,15 +150,23 @@ fn main() -> Result<()> {
     let serial = run_serial(&corpus, args.repeat);
     let parallel = run_parallel(&corpus, args.repeat, &args.threads)?;
     let memory = json!({ "rss_after_load_kib": rss_loaded, "peak_rss_kib": rss_kib("VmHWM") });
+    let command = run_commands(&args, &corpus)?;
     print_report(&serial, &parallel, &memory);
+    print_commands(&command, &serial);
     if let Some(path) = &args.json {
-        write_json(path, &args, &corpus, &serial, &parallel, memory)?;
+        let runs = Runs {
+            serial: &serial,
+            parallel: &parallel,
+            command: &command,
+        };
+        write_json(path, &args, &corpus, &runs, memory)?;
     }
     Ok(())
 }
 
-/// Read and gunzip every `DIR/pages/*.html.gz`, then compute each page's visible text.
-fn load_corpus(dir: &Path) -> Result<Corpus> {
+/// Read and gunzip every `DIR/pages/*.html.gz`, keep those over `min_kb` kilobytes,
+/// then compute each page's visible text.
+fn load_corpus(dir: &Path, min_kb: usize) -> Result<Corpus> {
     let pages_dir = dir.join("pages");
     let mut paths: Vec<PathBuf> = fs::read_dir(&pages_dir)
         .with_context(|| format!("reading {}", pages_dir.display()))?
@@ -153,14 +177,23 @@ fn load_corpus(dir: &Path) -> Result<Corpus> {
     if paths.is_empty() {
         bail!("no *.html.gz pages in {}", pages_dir.display());
     }
-    let pages = paths
+    let all = paths
         .iter()
         .map(|p| gunzip(p))
         .collect::<Result<Vec<_>>>()?;
+    let (paths, pages): (Vec<PathBuf>, Vec<Vec<u8>>) = paths
+        .into_iter()
+        .zip(all)
+        .filter(|(_, bytes)| bytes.len() > min_kb * 1000)
+        .unzip();
+    if pages.is_empty() {
+        bail!("no page over {min_kb} kB in {}", pages_dir.display());
+    }
     let decoded: Vec<Option<String>> = pages.iter().map(|bytes| visible_text(bytes)).collect();
     let undecodable = decoded.iter().filter(|v| v.is_none()).count();
     let visible = decoded.into_iter().map(Option::unwrap_or_default).collect();
     Ok(Corpus {
+        paths,
         pages,
         visible,
         undecodable,
@@ -363,17 +396,110 @@ fn print_report(serial: &[Measurement], parallel: &[Measurement], memory: &Value
     );
 }
 
-/// Write every figure as one pretty JSON object.
-fn write_json(
-    path: &Path,
-    args: &Args,
+/// Every timed run, for the JSON report.
+struct Runs<'a> {
+    /// The single-threaded stages ([`run_serial`]).
+    serial: &'a [Measurement],
+    /// The whole HTML path under rayon pools.
+    parallel: &'a [Measurement],
+    /// The whole command, one per pool size.
+    command: &'a [Measurement],
+}
+
+/// Time the whole command once per requested pool size.
+fn run_commands(args: &Args, corpus: &Corpus) -> Result<Vec<Measurement>> {
+    let list = std::env::temp_dir().join(format!("deboil-throughput-{}.list", std::process::id()));
+    let names: Vec<String> = corpus
+        .paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    fs::write(&list, names.join("\n") + "\n")
+        .with_context(|| format!("writing {}", list.display()))?;
+    let runs = args
+        .threads
+        .iter()
+        .map(|&n| time_command(&args.binary, &list, n, args.repeat, corpus))
+        .collect();
+    let _ = fs::remove_file(&list);
+    runs
+}
+
+/// Run `BINARY clean -q -j THREADS --files-from LIST` once untimed (warm file cache),
+/// then `repeat` times timed, its output to `/dev/null`.
+fn time_command(
+    binary: &Path,
+    list: &Path,
+    threads: usize,
+    repeat: u32,
     corpus: &Corpus,
-    serial: &[Measurement],
-    parallel: &[Measurement],
-    memory: Value,
-) -> Result<()> {
+) -> Result<Measurement> {
+    let run = || -> Result<()> {
+        let status = std::process::Command::new(binary)
+            .args(["clean", "-q", "-j", &threads.to_string(), "--files-from"])
+            .arg(list)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .with_context(|| format!("running {}", binary.display()))?;
+        if !status.success() {
+            bail!("{} exited with {status}", binary.display());
+        }
+        Ok(())
+    };
+    run()?;
+    let (start, cpu_start) = (Instant::now(), children_cpu_seconds());
+    for _ in 0..repeat {
+        run()?;
+    }
+    let seconds = start.elapsed().as_secs_f64();
+    let cpu = children_cpu_seconds()
+        .zip(cpu_start)
+        .map(|(end, begin)| end - begin);
+    Ok(Measurement {
+        name: format!("whole command, -j {threads}"),
+        pages: corpus.pages.len() * repeat as usize,
+        bytes: corpus.page_bytes() * repeat as usize,
+        seconds,
+        cpu_seconds: cpu,
+    })
+}
+
+/// Print the whole-command runs and their ratios to the bare parse floor.
+fn print_commands(command: &[Measurement], serial: &[Measurement]) {
+    for m in command {
+        println!(
+            "{:<28} {:>7} {:>9.1} {:>9.2} {:>9} {:>9.1} {:>8.2}",
+            m.name,
+            m.pages,
+            m.bytes as f64 / MB,
+            m.seconds,
+            m.cpu_seconds.map_or("-".to_string(), |c| format!("{c:.2}")),
+            m.pages_per_sec(),
+            m.mb_per_sec()
+        );
+    }
+    for m in command {
+        print!(
+            "{} / bare (time ratio): {:.2}",
+            m.name,
+            m.seconds / serial[1].seconds
+        );
+        match (m.cpu_seconds, serial[1].cpu_seconds) {
+            (Some(c), Some(b)) => println!("; CPU-time ratio: {:.2}", c / b),
+            _ => println!(),
+        }
+    }
+    for (m, s) in command.iter().zip(speed_ups(command)).skip(1) {
+        println!("speed-up of {} over {}: {:.2}x", m.name, command[0].name, s);
+    }
+}
+
+/// Write every figure as one pretty JSON object.
+fn write_json(path: &Path, args: &Args, corpus: &Corpus, runs: &Runs, memory: Value) -> Result<()> {
+    let (serial, parallel) = (runs.serial, runs.parallel);
     let report = json!({
         "corpus": args.corpus.display().to_string(),
+        "min_kb": args.min_kb,
         "pages": corpus.pages.len(),
         "undecodable_pages": corpus.undecodable,
         "html_mb": corpus.page_bytes() as f64 / MB,
@@ -384,6 +510,9 @@ fn write_json(
         "whole_over_bare_cpu": whole_over_bare_cpu(serial),
         "parallel": parallel.iter().map(Measurement::to_json).collect::<Vec<_>>(),
         "speed_up_over_first_pool": speed_ups(parallel),
+        "whole_command": runs.command.iter().map(Measurement::to_json).collect::<Vec<_>>(),
+        "whole_command_over_bare": runs.command.iter().map(|m| m.seconds / serial[1].seconds).collect::<Vec<_>>(),
+        "whole_command_speed_up": speed_ups(runs.command),
         "memory": memory,
     });
     let text = serde_json::to_string_pretty(&report)?;
@@ -408,6 +537,16 @@ fn cpu_seconds() -> Option<f64> {
     let utime: u64 = fields.next()?.parse().ok()?;
     let stime: u64 = fields.next()?.parse().ok()?;
     Some((utime + stime) as f64 / 100.0)
+}
+
+/// CPU seconds (user + system) of this process's finished, waited-for children, from
+/// `/proc/self/stat` (fields 16 and 17), or `None` where that file does not exist.
+fn children_cpu_seconds() -> Option<f64> {
+    let stat = fs::read_to_string("/proc/self/stat").ok()?;
+    let mut fields = stat.rsplit_once(')')?.1.split_whitespace().skip(13);
+    let cutime: u64 = fields.next()?.parse().ok()?;
+    let cstime: u64 = fields.next()?.parse().ok()?;
+    Some((cutime + cstime) as f64 / 100.0)
 }
 
 /// CPU seconds used since `start` (a reading of [`cpu_seconds`]).

@@ -3,12 +3,11 @@
 //! resolving `@id` references, and reading its fields.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
-use scraper::{Html, Selector};
 use serde_json::Value;
 
 use super::byline;
+use super::scan::Candidates;
 use super::text::{clean, is_url};
 
 /// Types that mark an article-like node (the strongest source).
@@ -86,13 +85,10 @@ pub struct LdMeta {
 }
 
 /// Read every JSON-LD block of the page.
-pub fn read(document: &Html) -> LdMeta {
-    static SCRIPT: OnceLock<Selector> = OnceLock::new();
-    let selector = SCRIPT.get_or_init(|| {
-        Selector::parse(r#"script[type="application/ld+json" i]"#).expect("selector parses")
-    });
-    let values: Vec<Value> = document
-        .select(selector)
+pub fn read(found: &Candidates<'_>) -> LdMeta {
+    let values: Vec<Value> = found
+        .ld_scripts
+        .iter()
         .flat_map(|script| parse_lenient(&script.text().collect::<String>()))
         .collect();
     from_values(&values)

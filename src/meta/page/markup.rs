@@ -3,9 +3,9 @@
 
 use std::sync::OnceLock;
 
-use ego_tree::iter::Edge;
-use scraper::{ElementRef, Html, Node, Selector};
+use scraper::{ElementRef, Html};
 
+use super::scan::{Candidates, SELECTOR_WHITESPACE};
 use super::text::clean;
 use crate::meta::date::parse_date_line;
 
@@ -13,10 +13,10 @@ use crate::meta::date::parse_date_line;
 const BYLINE_MAX_CHARS: usize = 100;
 
 /// Longest text node (in characters) read as a date line.
-const DATE_LINE_MAX_CHARS: usize = 100;
+pub(super) const DATE_LINE_MAX_CHARS: usize = 100;
 
 /// Elements whose text is never a displayed publication date.
-const NO_DATE_ELEMENTS: &[&str] = &[
+pub(super) const NO_DATE_ELEMENTS: &[&str] = &[
     "script", "style", "noscript", "template", "nav", "footer", "aside", "select", "option",
 ];
 
@@ -27,14 +27,6 @@ pub struct ShownDate {
     pub iso: String,
     /// Whether it comes after the first `<h1>`.
     pub after_h1: bool,
-}
-
-/// A selector compiled once per call site.
-macro_rules! selector {
-    ($css:expr) => {{
-        static SELECTOR: OnceLock<Selector> = OnceLock::new();
-        SELECTOR.get_or_init(|| Selector::parse($css).expect("selector parses"))
-    }};
 }
 
 /// The visible text of an element, cleaned.
@@ -52,10 +44,14 @@ pub fn html_lang(document: &Html) -> Option<String> {
 }
 
 /// The text of the document's `<title>` (not an SVG title).
-pub fn title_tag(document: &Html) -> Option<String> {
-    document
-        .select(selector!("head title"))
-        .chain(document.select(selector!("title")))
+pub fn title_tag(found: &Candidates<'_>) -> Option<String> {
+    let in_head = found
+        .titles
+        .iter()
+        .filter(|title| inside(**title, &["head"]));
+    in_head
+        .chain(&found.titles)
+        .copied()
         .find(|title| !inside(*title, &["svg"]))
         .and_then(element_text)
 }
@@ -63,7 +59,7 @@ pub fn title_tag(document: &Html) -> Option<String> {
 /// The texts of the page's `<h1>` elements: those inside `<article>` or `<main>`
 /// first, then those outside page chrome (header, navigation, sidebars, footer), then
 /// the rest; document order within each group.
-pub fn h1_texts(document: &Html) -> Vec<String> {
+pub fn h1_texts(found: &Candidates<'_>) -> Vec<String> {
     let rank = |h1: ElementRef<'_>| {
         if inside(h1, &["article", "main"]) {
             0
@@ -73,8 +69,10 @@ pub fn h1_texts(document: &Html) -> Vec<String> {
             1
         }
     };
-    let mut ranked: Vec<(u8, String)> = document
-        .select(selector!("h1"))
+    let mut ranked: Vec<(u8, String)> = found
+        .h1s
+        .iter()
+        .copied()
         .filter_map(|h1| Some((rank(h1), element_text(h1)?)))
         .collect();
     ranked.sort_by_key(|(rank, _)| *rank);
@@ -82,9 +80,10 @@ pub fn h1_texts(document: &Html) -> Vec<String> {
 }
 
 /// `<link rel=canonical href>`.
-pub fn canonical(document: &Html) -> Option<String> {
-    document
-        .select(selector!("link[rel~=canonical][href]"))
+pub fn canonical(found: &Candidates<'_>) -> Option<String> {
+    found
+        .canonicals
+        .iter()
         .find_map(|link| clean(link.value().attr("href")?))
 }
 
@@ -110,8 +109,8 @@ fn class_or_id_has(element: ElementRef<'_>, words: &[&str]) -> bool {
 
 /// The date of a `<time datetime>`, preferring one marked as the publication date or
 /// inside an `<article>`; its text when the attribute is missing.
-pub fn time_date(document: &Html) -> Option<String> {
-    let times: Vec<ElementRef<'_>> = document.select(selector!("time")).collect();
+pub fn time_date(found: &Candidates<'_>) -> Option<String> {
+    let times = &found.times;
     let marked = |t: &&ElementRef<'_>| {
         t.value().attr("itemprop") == Some("datePublished")
             || class_or_id_has(**t, &["publish", "posted", "entry-date", "post-date"])
@@ -142,39 +141,6 @@ pub struct ShortText {
     pub text: String,
     /// Whether it comes after the first `<h1>`.
     pub after_h1: bool,
-}
-
-/// The page's short visible text nodes (at most [`DATE_LINE_MAX_CHARS`]), in document
-/// order, outside scripts, navigation, sidebars and footers.
-pub fn short_texts(document: &Html) -> Vec<ShortText> {
-    let mut texts = Vec::new();
-    let (mut skipping, mut after_h1) = (0usize, false);
-    for edge in document.root_element().traverse() {
-        match edge {
-            Edge::Open(node) => match node.value() {
-                Node::Element(e) if NO_DATE_ELEMENTS.contains(&e.name()) => skipping += 1,
-                Node::Text(text)
-                    if skipping == 0
-                        && text.len() <= DATE_LINE_MAX_CHARS * 4
-                        && !text.trim().is_empty() =>
-                {
-                    let text = super::text::normalise_space(text);
-                    if !text.is_empty() && text.chars().count() <= DATE_LINE_MAX_CHARS {
-                        texts.push(ShortText { text, after_h1 });
-                    }
-                }
-                _ => {}
-            },
-            Edge::Close(node) => match node.value() {
-                Node::Element(e) if NO_DATE_ELEMENTS.contains(&e.name()) => {
-                    skipping = skipping.saturating_sub(1);
-                }
-                Node::Element(e) if e.name() == "h1" => after_h1 = true,
-                _ => {}
-            },
-        }
-    }
-    texts
 }
 
 /// The dates shown as stand-alone date lines in the page's text (short text nodes, or
@@ -230,9 +196,11 @@ fn byline_label(text: &str) -> Option<&str> {
 
 /// Texts of links to author pages (`/author/`, `/authors/`, `/writers/`, `/staff/`),
 /// those inside `<article>` or `<main>` first.
-pub fn author_links(document: &Html) -> Vec<String> {
-    let mut links: Vec<(bool, String)> = document
-        .select(selector!("a[href]"))
+pub fn author_links(found: &Candidates<'_>) -> Vec<String> {
+    let mut links: Vec<(bool, String)> = found
+        .links
+        .iter()
+        .copied()
         .filter(|a| {
             let href = a.value().attr("href").unwrap_or("").to_ascii_lowercase();
             [
@@ -281,17 +249,8 @@ pub struct Microdata {
 }
 
 /// Read microdata of the first article-like `itemscope`.
-pub fn microdata(document: &Html) -> Microdata {
-    let items: Vec<ElementRef<'_>> = document
-        .root_element()
-        .descendants()
-        .filter_map(ElementRef::wrap)
-        .filter(|e| {
-            e.value()
-                .attrs()
-                .any(|(name, _)| name == "itemprop" || name == "itemtype")
-        })
-        .collect();
+pub fn microdata(found: &Candidates<'_>) -> Microdata {
+    let items = &found.items;
     let article = items.iter().copied().find(|e| {
         let kind = e
             .value()
@@ -340,17 +299,25 @@ fn item_value(element: ElementRef<'_>) -> Option<String> {
 /// An `itemprop=author` element's name: its `name` property, `content`, or short text.
 fn author_value(element: ElementRef<'_>) -> Option<String> {
     element
-        .select(selector!("[itemprop~=name]"))
-        .next()
+        .descendants()
+        .skip(1)
+        .filter_map(ElementRef::wrap)
+        .find(|e| {
+            e.value()
+                .attr("itemprop")
+                .is_some_and(|p| p.split(SELECTOR_WHITESPACE).any(|t| t == "name"))
+        })
         .and_then(item_value)
         .or_else(|| item_value(element))
         .filter(|t| t.chars().count() <= BYLINE_MAX_CHARS)
 }
 
 /// The texts of `rel=author` links.
-pub fn rel_authors(document: &Html) -> Vec<String> {
-    document
-        .select(selector!("a[rel~=author]"))
+pub fn rel_authors(found: &Candidates<'_>) -> Vec<String> {
+    found
+        .rel_authors
+        .iter()
+        .copied()
         .filter_map(element_text)
         .filter(|t| t.chars().count() <= BYLINE_MAX_CHARS)
         .collect()
@@ -358,11 +325,11 @@ pub fn rel_authors(document: &Html) -> Vec<String> {
 
 /// Short texts of elements whose class or id says byline or author (outside
 /// comments, footers and navigation), in document order.
-pub fn byline_texts(document: &Html) -> Vec<String> {
-    let candidates = document.select(selector!(
-        "[class*=byline], [id*=byline], [class*=author], [id*=author]"
-    ));
-    candidates
+pub fn byline_texts(found: &Candidates<'_>) -> Vec<String> {
+    found
+        .bylines
+        .iter()
+        .copied()
         .filter(|e| {
             !matches!(
                 e.value().name(),
@@ -380,6 +347,11 @@ pub fn byline_texts(document: &Html) -> Vec<String> {
 mod tests {
     use super::*;
 
+    /// The short visible texts of a page.
+    fn short_texts(html: &Html) -> Vec<ShortText> {
+        Candidates::collect(html).short_texts
+    }
+
     #[test]
     fn reads_lang_title_h1_canonical() {
         let html = Html::parse_document(
@@ -389,9 +361,18 @@ mod tests {
             <main><h1>Head <em>line</em></h1></main></body></html>"#,
         );
         assert_eq!(html_lang(&html).as_deref(), Some("en-GB"));
-        assert_eq!(title_tag(&html).as_deref(), Some("Page & title"));
-        assert_eq!(h1_texts(&html), ["Head line", "Other", "Logo"]);
-        assert_eq!(canonical(&html).as_deref(), Some("https://example.com/a"));
+        assert_eq!(
+            title_tag(&Candidates::collect(&html)).as_deref(),
+            Some("Page & title")
+        );
+        assert_eq!(
+            h1_texts(&Candidates::collect(&html)),
+            ["Head line", "Other", "Logo"]
+        );
+        assert_eq!(
+            canonical(&Candidates::collect(&html)).as_deref(),
+            Some("https://example.com/a")
+        );
     }
 
     #[test]
@@ -401,14 +382,23 @@ mod tests {
             <time datetime="2021-02-02">y</time>
             <time class="entry-published" datetime="2022-03-03">z</time></article></body>"#,
         );
-        assert_eq!(time_date(&html).as_deref(), Some("2022-03-03"));
+        assert_eq!(
+            time_date(&Candidates::collect(&html)).as_deref(),
+            Some("2022-03-03")
+        );
         let html = Html::parse_document(
             r#"<body><time datetime="2020-01-01">x</time><article>
             <time datetime="2021-02-02">y</time></article></body>"#,
         );
-        assert_eq!(time_date(&html).as_deref(), Some("2021-02-02"));
+        assert_eq!(
+            time_date(&Candidates::collect(&html)).as_deref(),
+            Some("2021-02-02")
+        );
         let html = Html::parse_document("<body><time>March 24, 2016</time></body>");
-        assert_eq!(time_date(&html).as_deref(), Some("March 24, 2016"));
+        assert_eq!(
+            time_date(&Candidates::collect(&html)).as_deref(),
+            Some("March 24, 2016")
+        );
     }
 
     #[test]
@@ -448,7 +438,10 @@ mod tests {
                 "By clicking you agree"
             ]
         );
-        assert_eq!(author_links(&html), ["Ann Poe", "John Roe"]);
+        assert_eq!(
+            author_links(&Candidates::collect(&html)),
+            ["Ann Poe", "John Roe"]
+        );
     }
 
     #[test]
@@ -459,7 +452,7 @@ mod tests {
             <span itemprop="author" itemscope><span itemprop="name">Jane Doe</span></span>
             <meta itemprop="datePublished" content="2016-03-24"></div>"#,
         );
-        let m = microdata(&html);
+        let m = microdata(&Candidates::collect(&html));
         assert_eq!(m.headline.as_deref(), Some("Micro headline"));
         assert_eq!(m.authors, ["Jane Doe"]);
         assert_eq!(m.published.as_deref(), Some("2016-03-24"));
@@ -473,7 +466,7 @@ mod tests {
             <div class="author-bio">A very long biography</div>
             <footer><span class="author">Footer Name</span></footer></body>"#,
         );
-        assert_eq!(rel_authors(&html), ["Jane Doe"]);
-        assert_eq!(byline_texts(&html), ["By John Roe"]);
+        assert_eq!(rel_authors(&Candidates::collect(&html)), ["Jane Doe"]);
+        assert_eq!(byline_texts(&Candidates::collect(&html)), ["By John Roe"]);
     }
 }

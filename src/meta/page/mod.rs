@@ -10,6 +10,7 @@ mod byline;
 mod jsonld;
 mod markup;
 mod published;
+mod scan;
 mod tags;
 #[cfg(test)]
 mod tests;
@@ -22,6 +23,7 @@ pub use byline::is_credential;
 pub use jsonld::DISCUSSION_TYPES;
 
 use jsonld::LdMeta;
+use scan::Candidates;
 use tags::MetaTags;
 use text::{domain_name, is_url, key};
 
@@ -116,17 +118,17 @@ struct Sources {
 }
 
 impl Sources {
-    /// Read every source of the page.
-    fn read(document: &Html) -> Sources {
+    /// Read every source of the page from its candidates.
+    fn read(document: &Html, found: &mut Candidates<'_>) -> Sources {
         Sources {
-            ld: jsonld::read(document),
-            tags: MetaTags::read(document),
-            title_tag: markup::title_tag(document),
-            h1s: markup::h1_texts(document),
-            canonical: markup::canonical(document),
+            ld: jsonld::read(found),
+            tags: MetaTags::read(found),
+            title_tag: markup::title_tag(found),
+            h1s: markup::h1_texts(found),
+            canonical: markup::canonical(found),
             html_lang: markup::html_lang(document),
-            micro: markup::microdata(document),
-            short_texts: markup::short_texts(document),
+            micro: markup::microdata(found),
+            short_texts: std::mem::take(&mut found.short_texts),
         }
     }
 }
@@ -134,18 +136,19 @@ impl Sources {
 /// Read the metadata of a parsed page; `base` (the address the page was fetched
 /// from) resolves relative canonical URLs.
 pub fn extract(document: &Html, base: Option<&url::Url>) -> PageMeta {
-    let sources = Sources::read(document);
+    let mut found = Candidates::collect(document);
+    let sources = Sources::read(document, &mut found);
     let site = site(&sources);
     let url = canonical(&sources, base);
     let mut site_names: Vec<String> = site.iter().chain(&sources.ld.site).cloned().collect();
     site_names.extend(url.as_deref().and_then(domain_name));
-    let credits = credits(document, &sources, &site_names);
+    let credits = credits(&found, &sources, &site_names);
     PageMeta {
         title: headline(&sources, &site_names),
         description: description(&sources),
         byline: credits.byline(),
         authors: credits.people,
-        published: publication_date(document, &sources),
+        published: publication_date(&found, &sources),
         lang: language(&sources),
         article_body: sources.ld.body.clone(),
         discussion: sources.ld.discussion,
@@ -273,17 +276,17 @@ impl Credits {
 /// The credits: person names from the strongest source that has any, else the first
 /// of the organisations named as authors (JSON-LD organisations, author values naming
 /// the site) and the names made from author page URLs (which name people).
-fn credits(document: &Html, sources: &Sources, site_names: &[String]) -> Credits {
+fn credits(found: &Candidates<'_>, sources: &Sources, site_names: &[String]) -> Credits {
     let is_site = |name: &String| site_names.iter().any(|s| key(s) == key(name));
     let mut organisations: Vec<String> = sources.ld.organisations.clone();
     let person_sources: [Box<dyn Fn() -> Vec<String> + '_>; 7] = [
         Box::new(|| sources.ld.people.clone()),
         Box::new(|| meta_authors(&sources.tags, &is_site)),
         Box::new(|| names_of(&sources.micro.authors)),
-        Box::new(|| names_of(&markup::rel_authors(document))),
-        Box::new(|| text_names(&markup::author_links(document))),
+        Box::new(|| names_of(&markup::rel_authors(found))),
+        Box::new(|| text_names(&markup::author_links(found))),
         Box::new(|| text_names(&markup::byline_lines(&sources.short_texts))),
-        Box::new(|| text_names(&markup::byline_texts(document))),
+        Box::new(|| text_names(&markup::byline_texts(found))),
     ];
     for source in &person_sources {
         let (sites, people): (Vec<String>, Vec<String>) = source().into_iter().partition(is_site);
@@ -374,8 +377,8 @@ fn url_author_slugs(tags: &MetaTags) -> Vec<String> {
 /// modification date. Where a page declares both a publication and a modification date,
 /// readers and annotators take the publication date about nine times in ten (wcxb-dev),
 /// so a shown "Updated" date never overrides the declared publication date.
-fn publication_date(document: &Html, sources: &Sources) -> Option<String> {
-    declared_date(document, sources)
+fn publication_date(found: &Candidates<'_>, sources: &Sources) -> Option<String> {
+    declared_date(found, sources)
         .or_else(|| shown_date(sources))
         .or_else(|| date_in_short_text(sources))
         .or_else(|| declared_url(sources).and_then(|u| published::from_url(&u)))
@@ -384,7 +387,7 @@ fn publication_date(document: &Html, sources: &Sources) -> Option<String> {
 
 /// The publication date declared in metadata: JSON-LD, `<meta>` tags, microdata,
 /// `<time>`.
-fn declared_date(document: &Html, sources: &Sources) -> Option<String> {
+fn declared_date(found: &Candidates<'_>, sources: &Sources) -> Option<String> {
     let normalised = |value: Option<String>| value.and_then(|v| published::normalise(&v));
     let meta_dates = || {
         PUBLISHED_KEYS
@@ -397,7 +400,7 @@ fn declared_date(document: &Html, sources: &Sources) -> Option<String> {
         .clone()
         .or_else(meta_dates)
         .or_else(|| normalised(sources.micro.published.clone()))
-        .or_else(|| normalised(markup::time_date(document)))
+        .or_else(|| normalised(markup::time_date(found)))
 }
 
 /// The modification date declared in metadata.

@@ -1,10 +1,7 @@
 //! `<meta>` tags (OpenGraph, Twitter cards, Dublin Core, Parse.ly, Sailthru, citation
 //! and plain `name=` tags), read once into a lookup by lower-cased key.
 
-use std::sync::OnceLock;
-
-use scraper::{Html, Selector};
-
+use super::scan::Candidates;
 use super::text::clean;
 
 /// The page's `<meta>` tags as (key, value) pairs in document order; the key is the
@@ -16,11 +13,10 @@ pub struct MetaTags {
 
 impl MetaTags {
     /// Read every `<meta>` tag with a key and a non-empty `content`.
-    pub fn read(document: &Html) -> MetaTags {
-        static META: OnceLock<Selector> = OnceLock::new();
-        let selector = META.get_or_init(|| Selector::parse("meta[content]").expect("selector"));
-        let pairs = document
-            .select(selector)
+    pub fn read(found: &Candidates<'_>) -> MetaTags {
+        let pairs = found
+            .metas
+            .iter()
             .filter_map(|element| {
                 let tag = element.value();
                 let key = ["property", "name", "itemprop", "http-equiv"]
@@ -56,6 +52,7 @@ impl MetaTags {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use scraper::Html;
 
     #[test]
     fn reads_property_name_and_http_equiv_keys() {
@@ -64,7 +61,7 @@ mod tests {
             <meta name="author" content="John"><meta http-equiv="Content-Language" content="de">
             <meta name="empty" content=" "><meta content="no key"></head>"#,
         );
-        let tags = MetaTags::read(&html);
+        let tags = MetaTags::read(&Candidates::collect(&html));
         assert_eq!(tags.first(&["og:title"]).as_deref(), Some("A title"));
         assert_eq!(tags.all("author"), ["Jane", "John"]);
         assert_eq!(
