@@ -44,12 +44,22 @@ const PHRASE_MIN_CHARS: usize = 20;
 /// The fewest words of an id read as a heading phrase without its heading at hand.
 const PHRASE_MIN_WORDS: usize = 3;
 
-/// Whether `id` is a heading slug: a lowercase hyphenated id, not a component name, with
+/// Whether `id` is a heading slug: a lowercase (or all capitals) hyphenated id, not a component name, with
 /// a word that is neither a function word nor a word of noise boxes, that either is a
 /// long phrase (at least [`PHRASE_MIN_CHARS`] characters, [`PHRASE_MIN_WORDS`] words, one
 /// a function word) or repeats the words of the element's own heading (`heading`, asked
 /// for only when needed).
 pub fn is_heading_slug(id: &str, heading: impl FnOnce() -> Option<String>) -> bool {
+    // Some generators (DocBook) print their slugs in capitals: `SQL-FOR-UPDATE-SHARE`.
+    let lowered;
+    let id = if id.bytes().any(|b| b.is_ascii_uppercase())
+        && !id.bytes().any(|b| b.is_ascii_lowercase())
+    {
+        lowered = id.to_ascii_lowercase();
+        lowered.as_str()
+    } else {
+        id
+    };
     let Some(parts) = slug_parts(id) else {
         return false;
     };
@@ -155,6 +165,17 @@ mod tests {
 
     fn heading(text: &str) -> impl FnOnce() -> Option<String> + '_ {
         move || Some(text.to_owned())
+    }
+
+    #[test]
+    fn slugs_in_capitals_are_slugs() {
+        assert!(is_heading_slug("SQL-FOR-UPDATE-SHARE", no_heading));
+        assert!(!is_heading_slug(
+            "SHARE-THIS-ARTICLE-WITH-FRIENDS",
+            no_heading
+        ));
+        // Mixed case is a component name, not a generated slug.
+        assert!(!is_heading_slug("SQL-for-Update-Share", no_heading));
     }
 
     #[test]

@@ -5,46 +5,185 @@
 
 use rustc_hash::FxHashMap;
 
-use super::similarity::{near_duplicate, shingles, Shingles};
-use crate::block::Block;
+use super::similarity::{near_duplicate, repeated, shingles, Shingles};
+use crate::block::{Block, BlockKind};
 use crate::reason::Reason;
 
 /// Paragraphs shorter than this (in words) are never judged duplicates: short lines
 /// repeat legitimately ("Yes.", list items).
 const MIN_WORDS: usize = 6;
 
-/// Remove the extra copies of repeated paragraphs. Of two near-duplicates the shorter
-/// goes (the body keeps the fuller copy); of two equal ones the later goes. Every
-/// earlier twin of a block is judged, not only the first, so no two near-duplicates
-/// are left in the body and a second run removes nothing.
+/// Remove the extra copies of repeated paragraphs. Of two copies the shorter goes (the
+/// body keeps the fuller copy); of two equal ones the later goes. Every earlier twin of
+/// a block is judged, not only the first, so no two copies are left in the body and a
+/// second run removes nothing.
+///
+/// Only a text printed twice is a copy ([`repeated`]); the looser [`near_duplicate`]
+/// judges a heading or the lead, which pages restate with a word changed. Items of a
+/// list repeat as structure (the same clause under each offer, the same step in each
+/// plan): they go only when their whole list is printed again.
 pub fn remove(blocks: &mut [Block]) {
+    let mut copies = find_copies(blocks);
+    keep_list_repeats(blocks, &mut copies);
+    for (block, copy) in blocks.iter_mut().zip(copies.copy) {
+        if copy {
+            block.remove(Reason::Duplicate);
+        }
+    }
+}
+
+/// Whether a quotation's shingles are in another text, but for a few (the "X wrote:"
+/// a reply puts before the quoted words): at most two, or one in seven.
+fn quoted(quote: &Shingles, other: &Shingles) -> bool {
+    let missing = quote.len() - quote.intersection(other).count();
+    missing <= (quote.len() / 7).max(2)
+}
+
+/// What the pass found, by block index: which blocks are extra copies (and of which
+/// block), and which are the kept copy of a text printed more than once.
+struct Copies {
+    copy: Vec<bool>,
+    copied: Vec<bool>,
+    twin: Vec<usize>,
+    /// The judged blocks, in input order.
+    candidates: Vec<usize>,
+    /// Each block's position in `candidates` (`usize::MAX` when not judged).
+    position: Vec<usize>,
+}
+
+impl Copies {
+    /// Mark block `extra` as a copy of block `kept`.
+    fn mark(&mut self, extra: usize, kept: usize) {
+        self.copy[extra] = true;
+        self.copied[kept] = true;
+        self.twin[extra] = kept;
+    }
+
+    /// Whether copy `i` is part of a passage printed twice: the judged block next to
+    /// it is a copy of the block next to its twin, on the same side.
+    fn in_repeated_passage(&self, i: usize) -> bool {
+        let (at, twin_at) = (self.position[i], self.position[self.twin[i]]);
+        [
+            (at.checked_sub(1), twin_at.checked_sub(1)),
+            (Some(at + 1), Some(twin_at + 1)),
+        ]
+        .into_iter()
+        .any(|(next, twin_next)| {
+            let (Some(next), Some(twin_next)) = (next, twin_next) else {
+                return false;
+            };
+            let Some(&k) = self.candidates.get(next) else {
+                return false;
+            };
+            self.copy[k] && self.position[self.twin[k]] == twin_next
+        })
+    }
+}
+
+/// Which blocks are extra copies of another body block (by block index).
+fn find_copies(blocks: &[Block]) -> Copies {
     let candidates: Vec<usize> = (0..blocks.len())
         .filter(|&i| blocks[i].is_body() && blocks[i].words_upto(MIN_WORDS) >= MIN_WORDS)
         .collect();
+    let lead = candidates
+        .iter()
+        .copied()
+        .find(|&i| blocks[i].kind != BlockKind::Heading);
+    let loose = |i: usize| Some(i) == lead || blocks[i].kind == BlockKind::Heading;
     let sets: Vec<Shingles> = candidates
         .iter()
         .map(|&i| shingles(&blocks[i].text))
         .collect();
+    let mut copies = Copies {
+        copy: vec![false; blocks.len()],
+        copied: vec![false; blocks.len()],
+        twin: vec![usize::MAX; blocks.len()],
+        candidates: candidates.clone(),
+        position: vec![usize::MAX; blocks.len()],
+    };
+    for (at, &i) in candidates.iter().enumerate() {
+        copies.position[i] = at;
+    }
     let mut index = ShingleIndex::new(candidates.len());
     for (at, &i) in candidates.iter().enumerate() {
         for earlier in index.likely_twins(&sets, at) {
             let j = candidates[earlier];
-            if !blocks[j].is_body() || !near_duplicate(&sets[at], &sets[earlier]) {
+            if copies.copy[j] {
+                continue;
+            }
+            let (a, b) = (&sets[at], &sets[earlier]);
+            let quote = |k: usize| blocks[k].kind == BlockKind::Quote;
+            if quote(i) != quote(j) {
+                // A quotation of another block (a reply quoting a post, a pull quote)
+                // goes, whatever its length: the quoted block keeps its place.
+                let (q, other, qi, oi) = if quote(i) { (a, b, i, j) } else { (b, a, j, i) };
+                if quoted(q, other) {
+                    copies.mark(qi, oi);
+                    if qi == i {
+                        break;
+                    }
+                }
+                continue;
+            }
+            let twins = if loose(i) || loose(j) {
+                near_duplicate(a, b)
+            } else {
+                repeated(a, b)
+            };
+            if !twins {
                 continue;
             }
             if blocks[i].char_count() > blocks[j].char_count() {
-                blocks[j].remove(Reason::Duplicate);
+                copies.mark(j, i);
             } else {
-                blocks[i].remove(Reason::Duplicate);
+                copies.mark(i, j);
                 break;
             }
         }
         // A removed block is nobody's twin: only kept blocks are indexed, so a line
         // repeated ten thousand times is compared with its one kept copy, not with
         // every earlier copy.
-        if blocks[i].is_body() {
+        if !copies.copy[i] {
             index.add(at, &sets[at]);
         }
+    }
+    copies
+}
+
+/// Keep the copies in each list (a run of list items) that also holds a candidate
+/// item printed once: such a list is a new list reusing items of other lists, not a
+/// list printed twice. A copy whose twin is in the same run stays a copy: there the
+/// list (a thread, a menu) prints its own items twice; so does a copy in a passage
+/// printed twice ([`Copies::in_repeated_passage`]).
+fn keep_list_repeats(blocks: &[Block], copies: &mut Copies) {
+    let mut start = 0;
+    while start < blocks.len() {
+        if blocks[start].kind != BlockKind::ListItem {
+            start += 1;
+            continue;
+        }
+        let end = (start..blocks.len())
+            .find(|&i| blocks[i].kind != BlockKind::ListItem)
+            .unwrap_or(blocks.len());
+        let run = start..end;
+        let some_copy = run.clone().any(|i| copies.copy[i]);
+        let some_new = run.clone().any(|i| {
+            !copies.copy[i]
+                && !copies.copied[i]
+                && blocks[i].is_body()
+                && blocks[i].words_upto(MIN_WORDS) >= MIN_WORDS
+        });
+        if some_copy && some_new {
+            for i in run.clone() {
+                if copies.copy[i]
+                    && !run.contains(&copies.twin[i])
+                    && !copies.in_repeated_passage(i)
+                {
+                    copies.copy[i] = false;
+                }
+            }
+        }
+        start = end;
     }
 }
 
@@ -151,5 +290,73 @@ mod tests {
         let before = roles.clone();
         remove(&mut blocks);
         assert_eq!(blocks.iter().map(|b| b.role).collect::<Vec<_>>(), before);
+    }
+
+    /// Blocks of the given kinds and texts, all in the body.
+    fn blocks_of(items: &[(BlockKind, &str)]) -> Vec<Block> {
+        items
+            .iter()
+            .enumerate()
+            .map(|(line, (kind, text))| Block {
+                kind: *kind,
+                ..Block::new(text.to_string(), line + 1)
+            })
+            .collect()
+    }
+
+    const CLAUSE: &str =
+        "Offer is valid on bookings of at least three nights at the seaside hotels.";
+    const OTHER: &str = "The discount is applied to the room rate and never to meals or drinks.";
+    const THIRD: &str = "Guests must show the printed voucher at the reception desk on arrival.";
+
+    #[test]
+    fn a_clause_reused_by_another_list_stays() {
+        use BlockKind::{Heading, ListItem};
+        let mut blocks = blocks_of(&[
+            (Heading, "Spring weekend offer terms"),
+            (ListItem, CLAUSE),
+            (ListItem, OTHER),
+            (Heading, "Summer family offer terms"),
+            (ListItem, CLAUSE),
+            (ListItem, THIRD),
+        ]);
+        remove(&mut blocks);
+        assert!(blocks.iter().all(Block::is_body));
+    }
+
+    #[test]
+    fn a_list_printed_twice_goes() {
+        use BlockKind::{Heading, ListItem};
+        let mut blocks = blocks_of(&[
+            (ListItem, CLAUSE),
+            (ListItem, OTHER),
+            (Heading, "Terms"),
+            (ListItem, CLAUSE),
+            (ListItem, OTHER),
+            (ListItem, THIRD),
+        ]);
+        remove(&mut blocks);
+        let gone: Vec<bool> = blocks.iter().map(Block::is_removed).collect();
+        assert_eq!(gone, [false, false, false, true, true, false]);
+    }
+
+    #[test]
+    fn a_quotation_goes_and_the_quoted_paragraph_stays() {
+        use BlockKind::{Paragraph, Quote};
+        let quote = format!("Ana wrote:{CLAUSE}");
+        let mut blocks = blocks_of(&[(Paragraph, CLAUSE), (Paragraph, OTHER), (Quote, &quote)]);
+        remove(&mut blocks);
+        let gone: Vec<bool> = blocks.iter().map(Block::is_removed).collect();
+        assert_eq!(gone, [false, false, true]);
+    }
+
+    #[test]
+    fn a_paraphrase_is_not_a_copy() {
+        let text = "Stir the flour into the melted butter and cook the mixture for two minutes over a low heat.\n\
+                    Serve the soup at once.\n\
+                    Stir the sugar into the melted butter and cook the mixture for five minutes over a low heat.\n";
+        let mut blocks = segment(text);
+        remove(&mut blocks);
+        assert!(blocks.iter().all(Block::is_body));
     }
 }
