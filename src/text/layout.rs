@@ -39,7 +39,8 @@ const SECTION_HEADING_MAX_WORDS: usize = 15;
 /// Find the body's extent, title, standfirst and headings, and remove repeated
 /// paragraphs; returns title and standfirst.
 pub fn layout(blocks: &mut [Block]) -> Found {
-    let Some((start, end)) = body_span(blocks) else {
+    let extent = judge_extent(blocks);
+    let Some((start, end)) = body_span_judged(blocks, extent) else {
         crate::noise::remove_repeats(blocks);
         return Found::default();
     };
@@ -53,7 +54,7 @@ pub fn layout(blocks: &mut [Block]) -> Found {
         blocks[s].role = Role::Standfirst;
     }
     let start = widen_over_section_heading(blocks, start);
-    remove_outside(blocks, start, end);
+    remove_outside(blocks, extent.removal_start(start), end);
     let before = body_count(blocks);
     crate::noise::remove_repeats(blocks);
     let lead_went = standfirst.is_some() && !crate::assemble::drop_repeated_lead(blocks);
@@ -86,15 +87,15 @@ fn body_count(blocks: &[Block]) -> usize {
 /// again: judged over the old extent only, the title no longer counts and the decision
 /// could differ.
 fn rejudge_span(blocks: &mut [Block], start: usize, end: usize) -> (usize, usize) {
-    let already_article = is_already_article(blocks);
-    let span = body_span_judged(&blocks[start..=end], already_article);
+    let extent = judge_extent(blocks);
+    let span = body_span_judged(&blocks[start..=end], extent);
     let (start, end) = span.map_or((start, end), |(first, last)| {
         (
             widen_over_section_heading(blocks, start + first),
             start + last,
         )
     });
-    remove_outside(blocks, start, end);
+    remove_outside(blocks, extent.removal_start(start), end);
     (start, end)
 }
 
@@ -107,19 +108,49 @@ fn remove_outside(blocks: &mut [Block], start: usize, end: usize) {
     }
 }
 
-/// The maximum-sum span of body blocks (first and last index), widened over adjacent
-/// list items and short sentences; `None` when no block speaks for a body.
-///
-/// In text that is already an article (an extractor's output: almost no short
-/// label-like line, see [`is_already_article`]) the body runs to the end: what follows
-/// the best span (comments, closing notes) goes only when a detector is sure of it.
-fn body_span(blocks: &[Block]) -> Option<(usize, usize)> {
-    body_span_judged(blocks, is_already_article(blocks))
+/// How far the body may run beyond its best span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Extent {
+    /// The best span, widened over adjacent neutral lines.
+    Span,
+    /// From the best span to the end (text that is already an article): what follows
+    /// it (comments, closing notes) goes only when a detector is sure of it.
+    ToEnd,
+    /// The whole text (an extractor's output, see [`is_extracted`]): the best span
+    /// runs to the end, and nothing before it goes as navigation either (the title is
+    /// still looked for before it).
+    Whole,
 }
 
-/// The maximum-sum span of body blocks as [`body_span`], with whether the text is
-/// already an article decided by the caller.
-fn body_span_judged(blocks: &[Block], already_article: bool) -> Option<(usize, usize)> {
+impl Extent {
+    /// The first block that lines outside the body are removed from, given the body's
+    /// first block `start`.
+    fn removal_start(self, start: usize) -> usize {
+        if self == Extent::Whole {
+            0
+        } else {
+            start
+        }
+    }
+}
+
+/// The extent rule for the text, judged on every line not yet removed (title and
+/// standfirst included), so that the clean text read again is judged alike.
+fn judge_extent(blocks: &[Block]) -> Extent {
+    let kept: Vec<&Block> = blocks.iter().filter(|b| !b.is_removed()).collect();
+    if is_extracted(blocks, &kept) {
+        Extent::Whole
+    } else if is_already_article(&kept) {
+        Extent::ToEnd
+    } else {
+        Extent::Span
+    }
+}
+
+/// The maximum-sum span of body blocks (first and last index), widened over adjacent
+/// list items and short sentences, and run to the end as the extent rule (decided by
+/// the caller, [`judge_extent`]) says; `None` when no block speaks for a body.
+fn body_span_judged(blocks: &[Block], extent: Extent) -> Option<(usize, usize)> {
     let body: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].is_body()).collect();
     let mut best: Option<(i64, usize, usize)> = None;
     let (mut sum, mut from) = (0i64, 0usize);
@@ -140,8 +171,9 @@ fn body_span_judged(blocks: &[Block], already_article: bool) -> Option<(usize, u
     while last + 1 < body.len() && body_score(&blocks[body[last + 1]]) >= 0 {
         last += 1;
     }
-    if already_article {
-        last = body.len() - 1;
+    match extent {
+        Extent::Span => {}
+        Extent::ToEnd | Extent::Whole => last = body.len() - 1,
     }
     Some((body[first], body[last]))
 }
@@ -153,14 +185,59 @@ const ARTICLE_SHORT_SHARE: f64 = 0.25;
 const ARTICLE_MIN_PROSE: usize = 2;
 
 /// Whether the text is already an article (an extractor's output): among the lines
-/// not yet removed (title and standfirst included), almost none is a short label-like
-/// line, and some are prose. Such text is not cut by the body search: only what a
-/// detector is sure of goes.
-fn is_already_article(blocks: &[Block]) -> bool {
-    let kept: Vec<&Block> = blocks.iter().filter(|b| !b.is_removed()).collect();
+/// not yet removed (`kept`), almost none is a short label-like line, and some are
+/// prose. Such text is not cut after its best span: only what a detector is sure of
+/// goes.
+fn is_already_article(kept: &[&Block]) -> bool {
+    mostly_prose(kept, ARTICLE_SHORT_SHARE)
+}
+
+/// Whether at most `share` of the lines `kept` are short label-like lines, and at
+/// least [`ARTICLE_MIN_PROSE`] are prose.
+fn mostly_prose(kept: &[&Block], share: f64) -> bool {
     let short = kept.iter().filter(|b| body_score(b) < 0).count();
     let prose = kept.iter().filter(|b| is_prose(b)).count();
-    prose >= ARTICLE_MIN_PROSE && (short as f64) <= ARTICLE_SHORT_SHARE * kept.len() as f64
+    prose >= ARTICLE_MIN_PROSE && (short as f64) <= share * kept.len() as f64
+}
+
+/// Most share of short label-like lines in text read as an extractor's output.
+const EXTRACTED_SHORT_SHARE: f64 = 0.5;
+
+/// Removals of lines that a whole page prints around its article and an extractor's
+/// output has lost: footer legal lines, cookie, login, newsletter and share prompts,
+/// form messages, section footers, paywalls, breadcrumbs, advertising labels.
+fn is_chrome(reason: Reason) -> bool {
+    matches!(
+        reason,
+        Reason::Legal
+            | Reason::Share
+            | Reason::FormMessage
+            | Reason::Login
+            | Reason::Newsletter
+            | Reason::SectionFooter
+            | Reason::Cookie
+            | Reason::Paywall
+            | Reason::Breadcrumb
+            | Reason::Advertising
+            | Reason::RegistrationWall
+    )
+}
+
+/// Whether the text reads as an extractor's output rather than a whole page: no line
+/// of page chrome was found in it (a whole page has a footer and prompts), and at most
+/// half the lines not yet removed (`kept`) are short label-like lines (a whole page has
+/// menus). Such text is not cut by the body search at all.
+///
+/// The judgement looks at which lines there are, never at their order: the clean text
+/// prints the title and standfirst first and has lost the chrome lines, and read again
+/// it must be judged alike (text left whole is judged whole again; of text that was
+/// cut, the second reading keeps at least what the first kept).
+fn is_extracted(blocks: &[Block], kept: &[&Block]) -> bool {
+    let chrome = blocks
+        .iter()
+        .any(|b| matches!(b.role, Role::Removed(r) if is_chrome(r)));
+    let short = kept.iter().filter(|b| body_score(b) < 0).count();
+    !chrome && (short as f64) <= EXTRACTED_SHORT_SHARE * kept.len() as f64
 }
 
 /// The body's first index widened back over a section heading that opens it: the
@@ -321,10 +398,32 @@ mod tests {
     }
 
     #[test]
+    fn text_without_page_chrome_is_not_cut() {
+        let lead = "The harbour wall was rebuilt in stone after the winter storms had broken it in two places.";
+        let more = "Fishing boats stayed in port for a week while the engineers checked every metre of the quay.";
+        let text = format!("{lead}\nOyster Festival Tickets\n{more}\nA quiet week ahead\n");
+        let article = crate::clean_text(&text, &crate::Options::default());
+        let kept: Vec<_> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            kept,
+            [lead, "Oyster Festival Tickets", more, "A quiet week ahead"]
+        );
+        let page = format!("{text}Cookie settings\nPrivacy policy\n");
+        let article = crate::clean_text(&page, &crate::Options::default());
+        assert!(article
+            .removed
+            .iter()
+            .any(|r| r.reason == crate::Reason::Navigation));
+    }
+
+    #[test]
     fn a_repeated_paragraph_does_not_stretch_the_body() {
         let lead = "The harbour wall was rebuilt in stone after the winter storms had broken it in two places.";
         let more = "Fishing boats stayed in port for a week while the engineers checked every metre of the quay.";
-        let text = format!("{lead}\n{more}\nOyster Festival Tickets\n{lead}\n");
+        // The footer line marks a whole page, whose body the span search cuts.
+        let text = format!(
+            "{lead}\n{more}\nOyster Festival Tickets\n{lead}\n© 2026 Harbour Weekly. All rights reserved.\n"
+        );
         let article = crate::clean_text(&text, &crate::Options::default());
         let kept: Vec<_> = article.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(kept, [lead, more]);
@@ -333,7 +432,8 @@ mod tests {
             reasons,
             [
                 (3, crate::Reason::Navigation),
-                (4, crate::Reason::Duplicate)
+                (4, crate::Reason::Duplicate),
+                (5, crate::Reason::Legal)
             ]
         );
     }
