@@ -9,6 +9,8 @@
 //! engine. Microdata items and short texts are in document order.
 
 use ego_tree::iter::Edge;
+use html5ever::{local_name, ns};
+use scraper::node::Element;
 use scraper::{ElementRef, Html, Node};
 
 use super::markup::{ShortText, DATE_LINE_MAX_CHARS, NO_DATE_ELEMENTS};
@@ -80,29 +82,36 @@ impl<'a> Candidates<'a> {
     /// Push an element onto every selector list it matches.
     fn classify(&mut self, element: ElementRef<'a>) {
         let tag = element.value();
-        let has = |name: &str| tag.attr(name).is_some();
-        match tag.name() {
-            "meta" if has("content") => self.metas.push(element),
-            "title" => self.titles.push(element),
-            "h1" => self.h1s.push(element),
-            "time" => self.times.push(element),
-            "link" if has("href") && rel_has(element, "canonical") => self.canonicals.push(element),
-            "script" if is_json_ld(tag.attr("type")) => self.ld_scripts.push(element),
-            "a" => {
-                if has("href") {
-                    self.links.push(element);
-                }
-                if rel_has(element, "author") {
-                    self.rel_authors.push(element);
-                }
+        let attrs = Attrs::of(tag);
+        let name = &tag.name.local;
+        if *name == local_name!("meta") && attrs.content {
+            self.metas.push(element);
+        } else if *name == local_name!("title") {
+            self.titles.push(element);
+        } else if *name == local_name!("h1") {
+            self.h1s.push(element);
+        } else if *name == local_name!("time") {
+            self.times.push(element);
+        } else if *name == local_name!("link") {
+            if attrs.href && rel_has(tag, attrs.rel, "canonical") {
+                self.canonicals.push(element);
             }
-            _ => {}
+        } else if *name == local_name!("script") {
+            if is_json_ld(attrs.kind) {
+                self.ld_scripts.push(element);
+            }
+        } else if *name == local_name!("a") {
+            if attrs.href {
+                self.links.push(element);
+            }
+            if rel_has(tag, attrs.rel, "author") {
+                self.rel_authors.push(element);
+            }
         }
-        let marked = |name: &str| {
-            tag.attr(name)
-                .is_some_and(|v| v.contains("byline") || v.contains("author"))
+        let marked = |value: Option<&str>| {
+            value.is_some_and(|v| v.contains("byline") || v.contains("author"))
         };
-        if marked("class") || marked("id") {
+        if marked(attrs.class) || marked(attrs.id) {
             self.bylines.push(element);
         }
     }
@@ -137,21 +146,65 @@ impl<'a> Candidates<'a> {
     }
 }
 
+/// The attributes (in no namespace, as selectors and [`Element::attr`] read them) that
+/// decide which lists an element joins, read in one pass over its attributes.
+#[derive(Debug, Default)]
+struct Attrs<'t> {
+    /// Whether `content` is present.
+    content: bool,
+    /// Whether `href` is present.
+    href: bool,
+    /// `rel`.
+    rel: Option<&'t str>,
+    /// `type`.
+    kind: Option<&'t str>,
+    /// `class`.
+    class: Option<&'t str>,
+    /// `id`.
+    id: Option<&'t str>,
+}
+
+impl<'t> Attrs<'t> {
+    /// Read an element's attributes.
+    fn of(tag: &'t Element) -> Attrs<'t> {
+        let mut attrs = Attrs::default();
+        for (key, value) in tag.attrs.iter() {
+            if key.ns != ns!() {
+                continue;
+            }
+            let local = &key.local;
+            if *local == local_name!("class") {
+                attrs.class = Some(value);
+            } else if *local == local_name!("id") {
+                attrs.id = Some(value);
+            } else if *local == local_name!("href") {
+                attrs.href = true;
+            } else if *local == local_name!("content") {
+                attrs.content = true;
+            } else if *local == local_name!("rel") {
+                attrs.rel = Some(value);
+            } else if *local == local_name!("type") {
+                attrs.kind = Some(value);
+            }
+        }
+        attrs
+    }
+}
+
 /// Whether an element carries microdata (`itemprop` or `itemtype`, any namespace).
 fn is_item(element: ElementRef<'_>) -> bool {
-    element
-        .value()
-        .attrs()
-        .any(|(name, _)| name == "itemprop" || name == "itemtype")
+    element.value().attrs.iter().any(|(key, _)| {
+        key.local == local_name!("itemprop") || key.local == local_name!("itemtype")
+    })
 }
 
 /// Whether `rel` holds `token` as CSS `[rel~=token]` matches it: ASCII case-insensitive
 /// on HTML elements, exact on others.
-fn rel_has(element: ElementRef<'_>, token: &str) -> bool {
-    let Some(rel) = element.value().attr("rel") else {
+fn rel_has(tag: &Element, rel: Option<&str>, token: &str) -> bool {
+    let Some(rel) = rel else {
         return false;
     };
-    let html = element.value().name.ns == html5ever::ns!(html);
+    let html = tag.name.ns == ns!(html);
     rel.split(SELECTOR_WHITESPACE).any(|part| {
         if html {
             part.eq_ignore_ascii_case(token)
