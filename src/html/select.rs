@@ -209,8 +209,7 @@ pub fn select(page: &Page, in_body: &[bool]) -> Selection {
     let (mut inside, mut series) = region(page, &scores, &clean, min_prose);
     let mut entries = vec![false; page.blocks.len()];
     if !listing && !series && !page.discussion {
-        entries = take_in_entries(page, &noise, &outside_noise, &mut inside);
-        series = entries.contains(&true);
+        (entries, series) = take_in_entries(page, &noise, &outside_noise, &mut inside);
     }
     Selection {
         inside,
@@ -253,15 +252,15 @@ fn scored(
 /// On a page whose region holds little prose (an introduction), the page's largest
 /// series of entries ([`super::series::largest`]) when it holds more text than the
 /// region by [`SERIES_OVER_REGION`]: the entries of a listing below its introduction
-/// join the region. Returns, per block, whether it lies in one of those entries (all
-/// false when none joined).
+/// join the region (or lie in it already). Returns, per block, whether it lies in one
+/// of those entries (all false when there are none), and whether any joined.
 fn take_in_entries(
     page: &Page,
     noise: &[Option<Reason>],
     prose: &[f32],
     inside: &mut [bool],
-) -> Vec<bool> {
-    let none = vec![false; page.blocks.len()];
+) -> (Vec<bool>, bool) {
+    let none = (vec![false; page.blocks.len()], false);
     let region_prose: f32 = prose
         .iter()
         .zip(inside.iter())
@@ -286,13 +285,11 @@ fn take_in_entries(
         .iter()
         .map(|b| page.ancestors(b.element).any(|e| chosen[e]))
         .collect();
-    if !in_entry.iter().zip(inside.iter()).any(|(&e, &i)| e && !i) {
-        return none;
-    }
+    let added = in_entry.iter().zip(inside.iter()).any(|(&e, &i)| e && !i);
     for (inside, &entry) in inside.iter_mut().zip(&in_entry) {
         *inside |= entry;
     }
-    in_entry
+    (in_entry, added)
 }
 
 /// The `main` element around the region's first block, if any: a listing's entries lie

@@ -28,9 +28,9 @@ const LINE_MIN_WORDS: usize = 4;
 /// Most characters of an entry: longer siblings are sections of a text.
 const ENTRY_MAX_CHARS: usize = 1500;
 
-/// The page's largest series of entries (by the characters of their lines), as the
-/// entry elements, if it holds at least `min_chars`; with it, every other series whose
-/// entries are of the same family (tag and first class word): a listing split into
+/// The page's largest series of entries (by the characters of their lines) with every
+/// other series whose entries are of the same family (tag and first class word), as
+/// the entry elements, if together they hold at least `min_chars`: a listing split into
 /// sections ("Top rated", "Newest", "All recipes") prints the same cards in each.
 pub fn largest(page: &Page, noise: &[Option<Reason>], min_chars: usize) -> Option<Vec<usize>> {
     let (lines, wordy, chars) = entry_sums(page, noise);
@@ -62,12 +62,16 @@ pub fn largest(page: &Page, noise: &[Option<Reason>], min_chars: usize) -> Optio
         .collect();
     let (_, best) = series
         .iter()
-        .filter(|(total, _)| *total >= min_chars)
         .max_by_key(|(total, entries)| (*total, std::cmp::Reverse(entries[0])))?;
     let family = page.elements[best[0]].family;
-    let mut all: Vec<usize> = series
+    let alike = series
         .iter()
-        .filter(|(_, entries)| page.elements[entries[0]].family == family)
+        .filter(|(_, entries)| page.elements[entries[0]].family == family);
+    let total: usize = alike.clone().map(|(total, _)| total).sum();
+    if total < min_chars {
+        return None;
+    }
+    let mut all: Vec<usize> = alike
         .flat_map(|(_, entries)| entries.iter().copied())
         .collect();
     all.sort_unstable();
