@@ -201,7 +201,9 @@ fn mostly_prose(kept: &[&Block], share: f64) -> bool {
 }
 
 /// Most share of short label-like lines in text read as an extractor's output.
-const EXTRACTED_SHORT_SHARE: f64 = 0.5;
+const EXTRACTED_SHORT_SHARE: f64 = 0.7;
+/// Most words of a list item that counts as a short line (a menu printed as a list).
+const SHORT_ITEM_WORDS: usize = 3;
 
 /// Removals of lines that a whole page prints around its article and an extractor's
 /// output has lost: footer legal lines, cookie, login, newsletter and share prompts,
@@ -225,8 +227,8 @@ fn is_chrome(reason: Reason) -> bool {
 
 /// Whether the text reads as an extractor's output rather than a whole page: no line
 /// of page chrome was found in it (a whole page has a footer and prompts), and at most
-/// half the lines not yet removed (`kept`) are short label-like lines (a whole page has
-/// menus). Such text is not cut by the body search at all.
+/// [`EXTRACTED_SHORT_SHARE`] of the lines not yet removed (`kept`) are short lines
+/// ([`is_short_line`]: a whole page has menus). Such text is not cut by the body search at all.
 ///
 /// The judgement looks at which lines there are, never at their order: the clean text
 /// prints the title and standfirst first and has lost the chrome lines, and read again
@@ -236,8 +238,16 @@ fn is_extracted(blocks: &[Block], kept: &[&Block]) -> bool {
     let chrome = blocks
         .iter()
         .any(|b| matches!(b.role, Role::Removed(r) if is_chrome(r)));
-    let short = kept.iter().filter(|b| body_score(b) < 0).count();
+    let short = kept.iter().filter(|b| is_short_line(b)).count();
     !chrome && (short as f64) <= EXTRACTED_SHORT_SHARE * kept.len() as f64
+}
+
+/// Whether a block is a short label-like line, or a list item of a few words (a menu
+/// that a converter printed as a Markdown list).
+fn is_short_line(block: &Block) -> bool {
+    body_score(block) < 0
+        || (block.kind == BlockKind::ListItem
+            && block.words_upto(SHORT_ITEM_WORDS + 1) <= SHORT_ITEM_WORDS)
 }
 
 /// The body's first index widened back over a section heading that opens it: the

@@ -114,7 +114,10 @@ fn sentence_lines<'a>(lines: &[Line<'a>]) -> Vec<Line<'a>> {
     let mut out = Vec::new();
     for line in lines {
         for sentence in line.raw.split_sentence_bounds() {
-            for piece in scraper_cuts(sentence) {
+            let pieces = scraper_cuts(sentence)
+                .into_iter()
+                .flat_map(label_prefix_cut);
+            for piece in pieces {
                 if !piece.trim().is_empty() {
                     out.push(Line {
                         number: line.number,
@@ -141,6 +144,41 @@ fn scraper_cuts(sentence: &str) -> Vec<&str> {
             .collect();
     }
     pieces
+}
+
+/// Fewest capitalised words in a row before lower-case words that make a run of labels
+/// (a menu or a list of headlines run together with the sentence after it).
+const LABEL_RUN_WORDS: usize = 4;
+
+/// A piece cut before the last of the capitalised words that open it, when at least
+/// [`LABEL_RUN_WORDS`] of them stand before a lower-case word: "Home News Sport The
+/// council said" is a menu run together with a sentence, and the sentence starts at its
+/// last capitalised word ("The council said"). A piece without such a run is left whole.
+fn label_prefix_cut(piece: &str) -> Vec<&str> {
+    let mut starts = Vec::new();
+    let mut previous_space = true;
+    for (i, c) in piece.char_indices() {
+        if !c.is_whitespace() && previous_space {
+            starts.push(i);
+        }
+        previous_space = c.is_whitespace();
+    }
+    let opens_capitalised = |start: &usize| {
+        piece[*start..]
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    };
+    let capitalised = starts.iter().take_while(|s| opens_capitalised(s)).count();
+    let lower_follows = starts
+        .get(capitalised)
+        .is_some_and(|&s| piece[s..].chars().next().is_some_and(|c| c.is_lowercase()));
+    if capitalised >= LABEL_RUN_WORDS && lower_follows {
+        let cut = starts[capitalised - 1];
+        vec![&piece[..cut], &piece[cut..]]
+    } else {
+        vec![piece]
+    }
 }
 
 /// Fold every run of white space (including no-break and other Unicode spaces) into
@@ -400,6 +438,19 @@ mod tests {
             &"Fishing boats stayed in port for a week while engineers checked the quay."
         ));
         assert!(blocks.iter().all(|b| b.line == 1));
+    }
+
+    #[test]
+    fn a_menu_run_together_with_a_sentence_is_cut_before_the_sentence() {
+        assert_eq!(
+            label_prefix_cut("Home News Sport Weather The council met on Tuesday."),
+            ["Home News Sport Weather ", "The council met on Tuesday."]
+        );
+        assert_eq!(
+            label_prefix_cut("The New York office said it would close."),
+            ["The New York office said it would close."]
+        );
+        assert_eq!(label_prefix_cut("Home News Sport"), ["Home News Sport"]);
     }
 
     #[test]
