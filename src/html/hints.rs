@@ -87,12 +87,73 @@ pub fn hint(class: Option<&str>, id: Option<&str>) -> Hint {
 /// slug ([`is_heading_slug`]) is not read: documentation generators and many CMSs make
 /// each section's `id` from its heading (`related-work`, `sharing-with-a-team`), and the
 /// words of a heading say nothing about noise.
+///
+/// A box named as related links or navigation that holds the article's own prose
+/// ([`holds_prose`]) has no hint either: news sites put the rest of a story in a
+/// container a "Read more" button expands (`read-more`, `readmore-content`), and what
+/// it holds, long unlinked paragraphs, is the article whatever its name says.
 pub fn element_hint(element: ElementRef<'_>, class: Option<&str>, id: Option<&str>) -> Hint {
     let slug = |id: &&str| {
         matches!(hint(None, Some(id)), Hint::Negative(_))
             && is_heading_slug(id, || own_heading(element))
     };
-    hint(class, id.filter(|id| !slug(id)))
+    let found = hint(class, id.filter(|id| !slug(id)));
+    match found {
+        Hint::Negative(Reason::Related) if holds_prose(element) => Hint::None,
+        _ => found,
+    }
+}
+
+/// Words a paragraph needs to count as prose in [`holds_prose`]: more than a teaser's
+/// summary line.
+const PROSE_WORDS: usize = 40;
+
+/// Prose paragraphs that make a box the article's text.
+const PROSE_PARAGRAPHS: usize = 2;
+
+/// Elements of a box that [`holds_prose`] looks at before giving up.
+const PROSE_SCAN: usize = 4000;
+
+/// Whether the element holds at least [`PROSE_PARAGRAPHS`] paragraphs (`p`) of at least
+/// [`PROSE_WORDS`] words each, at most a tenth of them in links, side by side in one
+/// parent: an article's continuation, not a list of teasers (each card a linked
+/// headline and a summary of its own).
+fn holds_prose(element: ElementRef<'_>) -> bool {
+    let mut found = 0;
+    let mut parent = None;
+    for node in element.descendants().take(PROSE_SCAN) {
+        let Some(paragraph) = ElementRef::wrap(node).filter(|e| e.value().name() == "p") else {
+            continue;
+        };
+        let words = words_in(paragraph.text());
+        if words < PROSE_WORDS {
+            continue;
+        }
+        let linked: usize = paragraph
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .filter(|e| e.value().name() == "a")
+            .map(|a| words_in(a.text()))
+            .sum();
+        if linked * 10 > words {
+            continue;
+        }
+        let own_parent = paragraph.parent().map(|p| p.id());
+        if own_parent != parent {
+            parent = own_parent;
+            found = 0;
+        }
+        found += 1;
+        if found >= PROSE_PARAGRAPHS {
+            return true;
+        }
+    }
+    false
+}
+
+/// The number of white-space separated words in pieces of text.
+fn words_in<'a>(pieces: impl Iterator<Item = &'a str>) -> usize {
+    pieces.map(|t| t.split_whitespace().count()).sum()
 }
 
 /// Entries the per-thread memo of token verdicts holds before it starts afresh.

@@ -39,6 +39,24 @@ fn quoted(quote: &Shingles, other: &Shingles) -> bool {
     missing <= (quote.len() / 7).max(2)
 }
 
+/// Whether two texts open differently, each with words the other never has in a row:
+/// template prose that says the same of different subjects ("`retry` is an option of
+/// the client. Options are ...", "`timeout` is an option of ..."). A copy with a
+/// dateline or a label before it still opens with words of the other.
+fn new_subjects(a: &str, b: &str) -> bool {
+    let opening = |text: &str| -> Shingles {
+        shingles(
+            &text
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    };
+    let (sa, sb) = (shingles(a), shingles(b));
+    opening(a).is_disjoint(&sb) && opening(b).is_disjoint(&sa)
+}
+
 /// What the pass found, by block index: which blocks are extra copies (and of which
 /// block), and which are the kept copy of a text printed more than once.
 struct Copies {
@@ -128,7 +146,7 @@ fn find_copies(blocks: &[Block]) -> Copies {
             let twins = if loose(i) || loose(j) {
                 near_duplicate(a, b)
             } else {
-                repeated(a, b)
+                repeated(a, b) && !new_subjects(&blocks[i].text, &blocks[j].text)
             };
             if !twins {
                 continue;
@@ -348,6 +366,16 @@ mod tests {
         remove(&mut blocks);
         let gone: Vec<bool> = blocks.iter().map(Block::is_removed).collect();
         assert_eq!(gone, [false, false, true]);
+    }
+
+    #[test]
+    fn template_prose_about_other_subjects_is_not_a_copy() {
+        let text = "The client reads its settings from a file in the home folder of its user.\n\
+                    Retry is an option of the client. Options are read once when the client starts and cannot change later.\n\
+                    Timeout is an option of the client. Options are read once when the client starts and cannot change later.\n";
+        let mut blocks = segment(text);
+        remove(&mut blocks);
+        assert!(blocks.iter().all(Block::is_body));
     }
 
     #[test]
