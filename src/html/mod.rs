@@ -9,7 +9,6 @@ mod layout;
 mod links;
 pub mod parse;
 mod raw_text;
-mod script_skip;
 mod select;
 mod series;
 mod slug;

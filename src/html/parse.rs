@@ -67,8 +67,7 @@ pub fn parse_document(page: &str, max_depth: usize) -> Parsed {
         );
         (builder, TokenizerOpts::default())
     };
-    let skipped = super::script_skip::skip_bodies(page);
-    read(builder, skipped.as_deref().unwrap_or(page), max_depth)
+    read(builder, page, max_depth)
 }
 
 /// Parse `fragment` as the content of a `<body>`, as [`Html::parse_fragment`] does,
