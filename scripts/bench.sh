@@ -3,7 +3,11 @@
 # release mode, runs the bench binary under `/usr/bin/time -v`, and prints its figures
 # followed by the "Maximum resident set size" that GNU time reports.
 #
-# usage: scripts/bench.sh [bench flags, e.g. --corpus DIR --repeat 2 --threads 1,2 --json FILE]
+# usage: scripts/bench.sh [bench flags, e.g. --corpus DIR --min-kb 100 --repeat 2 --threads 1,2 --json FILE]
+#
+# --min-kb 100 keeps the big-page subset (pages over 100 kB decompressed); every run
+# also times the whole command (the release binary on the same .html.gz files) against
+# the bare parse floor.
 #
 # Needs GNU time at /usr/bin/time (Debian/Ubuntu package `time`: apt-get install time).
 # Note that the peak includes the whole corpus, which the bench holds in memory
