@@ -91,7 +91,9 @@ pub fn hint(class: Option<&str>, id: Option<&str>) -> Hint {
 /// A box named as related links or navigation that holds the article's own prose
 /// ([`holds_prose`]) has no hint either: news sites put the rest of a story in a
 /// container a "Read more" button expands (`read-more`, `readmore-content`), and what
-/// it holds, long unlinked paragraphs, is the article whatever its name says.
+/// it holds, long unlinked paragraphs, is the article whatever its name says. Nor has
+/// a single paragraph named as a teaser (`<p class="teaser">`): that is how listings
+/// mark each entry's summary, and a box of related teasers carries its own name.
 pub fn element_hint(element: ElementRef<'_>, class: Option<&str>, id: Option<&str>) -> Hint {
     let slug = |id: &&str| {
         matches!(hint(None, Some(id)), Hint::Negative(_))
@@ -99,9 +101,17 @@ pub fn element_hint(element: ElementRef<'_>, class: Option<&str>, id: Option<&st
     };
     let found = hint(class, id.filter(|id| !slug(id)));
     match found {
-        Hint::Negative(Reason::Related) if holds_prose(element) => Hint::None,
+        Hint::Negative(Reason::Related) if is_paragraph(element) || holds_prose(element) => {
+            Hint::None
+        }
         _ => found,
     }
+}
+
+/// Whether the element is one paragraph (`p`): a paragraph named as a teaser is an
+/// entry's summary, and the box of teasers around it carries the box's own name.
+fn is_paragraph(element: ElementRef<'_>) -> bool {
+    element.value().name() == "p"
 }
 
 /// Words a paragraph needs to count as prose in [`holds_prose`]: more than a teaser's
@@ -263,6 +273,25 @@ fn named(token: &str) -> Option<Reason> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The hint [`element_hint`] gives the first element matching `css` in `html`.
+    fn hint_of(html: &str, css: &str) -> Hint {
+        let page = scraper::Html::parse_document(html);
+        let selector = scraper::Selector::parse(css).unwrap();
+        let element = page.select(&selector).next().unwrap();
+        let value = element.value();
+        element_hint(element, value.attr("class"), value.attr("id"))
+    }
+
+    #[test]
+    fn a_teaser_paragraph_is_a_summary_and_a_teaser_box_is_related() {
+        let html = r#"<div class="teaser"><h3><a href="/a">A headline</a></h3>
+            <p class="teaser">A one-sentence summary of the story.</p></div>"#;
+        assert_eq!(hint_of(html, "p"), Hint::None);
+        assert_eq!(hint_of(html, "div"), Hint::Negative(Reason::Related));
+        let other = r#"<p class="share-links">Share this</p>"#;
+        assert_eq!(hint_of(other, "p"), Hint::Negative(Reason::Share));
+    }
 
     #[test]
     fn reads_common_names() {
