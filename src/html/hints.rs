@@ -93,7 +93,10 @@ pub fn hint(class: Option<&str>, id: Option<&str>) -> Hint {
 /// container a "Read more" button expands (`read-more`, `readmore-content`), and what
 /// it holds, long unlinked paragraphs, is the article whatever its name says. Nor has
 /// a single paragraph named as a teaser (`<p class="teaser">`): that is how listings
-/// mark each entry's summary, and a box of related teasers carries its own name.
+/// mark each entry's summary, and a box of related teasers carries its own name. A box
+/// named as a promotion or banner that holds such prose has no hint either: service and
+/// product pages name their main sections so (`promo-section`, `hero-banner`), and an
+/// advertisement is not two long unlinked paragraphs side by side.
 pub fn element_hint(element: ElementRef<'_>, class: Option<&str>, id: Option<&str>) -> Hint {
     let slug = |id: &&str| {
         matches!(hint(None, Some(id)), Hint::Negative(_))
@@ -104,6 +107,7 @@ pub fn element_hint(element: ElementRef<'_>, class: Option<&str>, id: Option<&st
         Hint::Negative(Reason::Related) if is_paragraph(element) || holds_prose(element) => {
             Hint::None
         }
+        Hint::Negative(Reason::Advertising) if holds_prose(element) => Hint::None,
         _ => found,
     }
 }
@@ -281,6 +285,23 @@ mod tests {
         let element = page.select(&selector).next().unwrap();
         let value = element.value();
         element_hint(element, value.attr("class"), value.attr("id"))
+    }
+
+    #[test]
+    fn a_promotion_box_of_prose_is_content_and_a_short_one_is_advertising() {
+        let sentence = "Our engineers visit every site before the work begins and write down \
+            what they find, so that the plan we send you covers the walls, the wiring and \
+            the roof as they are and not as a drawing from years ago says they should be.";
+        let prose = format!(
+            r#"<section class="promo-section"><div><p>{sentence}</p><p>{sentence}</p></div></section>"#
+        );
+        assert_eq!(hint_of(&prose, "section"), Hint::None);
+        let advert =
+            r#"<section class="promo-section"><p>Half price this week only.</p></section>"#;
+        assert_eq!(
+            hint_of(advert, "section"),
+            Hint::Negative(Reason::Advertising)
+        );
     }
 
     #[test]
