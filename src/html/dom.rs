@@ -6,7 +6,7 @@
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node};
 
-use super::hints::{element_hint, Hint};
+use super::hints::{element_hint, names_reviews, Hint};
 use super::visible::{is_invisible_unless_revealed, WalkAttrs, BLOCKS};
 use crate::block::{Block, BlockKind, Structure};
 use crate::error::CleanError;
@@ -79,6 +79,9 @@ pub struct Element {
     /// Hash of its tag name and first `class` word without digits: the cards of a
     /// listing share it even when each names its own post or category in its class.
     pub family: u64,
+    /// Whether its class/id name customer reviews ([`super::hints::names_reviews`]): on
+    /// a product's page they are comments.
+    pub reviews: bool,
 }
 
 /// A block of the page with the element it belongs to.
@@ -104,6 +107,8 @@ pub struct Page {
     /// Whether an element's microdata `itemtype` declares the page a discussion (a
     /// forum thread, a question and its answers).
     pub discussion: bool,
+    /// Whether an element's microdata `itemtype` declares a product.
+    pub product: bool,
 }
 
 impl Page {
@@ -137,6 +142,7 @@ pub fn page_blocks_reading(
         hint: Hint::None,
         shape: 0,
         family: 0,
+        reviews: false,
     });
     walk.open.push(Open {
         element: 0,
@@ -276,6 +282,7 @@ impl Walk {
         let list = list_of(element);
         let item = (name == "li").then(|| self.next_item(element));
         self.page.discussion |= attrs.itemtype.is_some_and(declares_discussion);
+        self.page.product |= attrs.itemtype.is_some_and(declares_product);
         let parent = self.open.last().map_or(0, |o| o.element);
         let index = if self.open.len() < MAX_TRACKED_DEPTH {
             self.page.elements.push(Element {
@@ -284,6 +291,7 @@ impl Walk {
                 hint: element_hint(element, attrs.class, attrs.id),
                 shape: shape_of(name, attrs.class),
                 family: shape_of(name, family_class(attrs.class)),
+                reviews: names_reviews(attrs.class, attrs.id),
             });
             self.page.elements.len() - 1
         } else {
@@ -567,15 +575,24 @@ fn shape_of(name: &str, class: Option<&str>) -> u64 {
 /// Whether a microdata `itemtype` (one or more type URLs) names a discussion type
 /// (`https://schema.org/DiscussionForumPosting`, `.../QAPage`).
 fn declares_discussion(itemtype: &str) -> bool {
+    declares_one_of(itemtype, crate::meta::page::DISCUSSION_TYPES)
+}
+
+/// Whether a microdata `itemtype` names a product type (`https://schema.org/Product`).
+fn declares_product(itemtype: &str) -> bool {
+    declares_one_of(itemtype, crate::meta::page::PRODUCT_TYPES)
+}
+
+/// Whether a microdata `itemtype` (one or more type URLs) names one of `types`
+/// (lower-case schema.org names).
+fn declares_one_of(itemtype: &str, types: &[&str]) -> bool {
     itemtype.split_whitespace().any(|url| {
         let name = url
             .trim_end_matches('/')
             .rsplit(['/', ':', '#'])
             .next()
             .unwrap_or(url);
-        crate::meta::page::DISCUSSION_TYPES
-            .iter()
-            .any(|t| name.eq_ignore_ascii_case(t))
+        types.iter().any(|t| name.eq_ignore_ascii_case(t))
     })
 }
 

@@ -118,6 +118,20 @@ fn is_paragraph(element: ElementRef<'_>) -> bool {
     element.value().name() == "p"
 }
 
+/// Whether an element's `class` or `id` names customer reviews: a token, or a part of
+/// one, that is `reviews` (`product-reviews`, `reviews-section`, `customerReviews` is
+/// read as one word and not named). Only a product's page treats such an element as
+/// comments (see `html::mark_reviews`): elsewhere reviews are a service's testimonials
+/// or a review site's articles.
+pub fn names_reviews(class: Option<&str>, id: Option<&str>) -> bool {
+    class
+        .into_iter()
+        .chain(id)
+        .flat_map(str::split_whitespace)
+        .flat_map(|token| token.split(|c: char| !c.is_ascii_alphanumeric()))
+        .any(|part| part.eq_ignore_ascii_case("reviews"))
+}
+
 /// Words a paragraph needs to count as prose in [`holds_prose`]: more than a teaser's
 /// summary line.
 const PROSE_WORDS: usize = 40;

@@ -140,6 +140,16 @@ fn noscript_opened(page: &str) -> Option<String> {
         .then(|| tag.replace_all(page, "<${1}div").into_owned())
 }
 
+/// On a product's page, elements named as customer reviews that no other name marks
+/// are comments: the reviews are what buyers say about the product, not its page.
+fn mark_reviews(page: &mut Page) {
+    for element in page.elements.iter_mut().filter(|e| e.reviews) {
+        if element.hint == hints::Hint::None {
+            element.hint = hints::Hint::Negative(Reason::Comments);
+        }
+    }
+}
+
 /// Clean an HTML page as parsed, `noscript` content left out, `hidden` content read
 /// only in the [`Reading::Hidden`] reading.
 fn clean_page(
@@ -159,6 +169,10 @@ fn clean_page(
     drop(document);
     let mut parsed = tables(inherit_kinds(parsed));
     parsed.discussion |= meta.discussion;
+    parsed.product |= meta.product;
+    if parsed.product {
+        mark_reviews(&mut parsed);
+    }
     let first_h1 = first_h1(&parsed);
     let apart = set_apart(&parsed);
     let in_body = in_article_body(&parsed, meta.article_body.as_deref());
@@ -561,6 +575,43 @@ mod tests {
 
     fn text_of(page: &str) -> String {
         clean(page, &Options::default(), None).unwrap().text
+    }
+
+    /// A shop page: a product's description, then a section of customer reviews;
+    /// `declaration` goes in the head.
+    fn shop_page(declaration: &str) -> String {
+        let description = "This stoneware teapot holds a litre and keeps its heat for an hour; \
+            the glaze is fired twice, the lid sits on a deep collar so it never slips, and \
+            the spout is cut to pour without a drip, whatever the angle of the hand.";
+        let review = "I bought this for my mother and she uses it every morning now, the \
+            tea stays warm through the whole of the crossword and the lid has not \
+            chipped once, which is more than I can say for the one it replaced.";
+        format!(
+            "<html><head><title>Teapot</title>{declaration}</head><body><main>\
+             <h1>Stoneware teapot</h1><div class=\"description\"><p>{description}</p>\
+             <p>{description}</p></div><section class=\"product-reviews\"><h2>What \
+             buyers say</h2><div><p>{review}</p><p>{review}</p></div></section>\
+             </main></body></html>"
+        )
+    }
+
+    #[test]
+    fn reviews_are_comments_only_on_a_declared_product_page() {
+        let product = r#"<script type="application/ld+json">{"@type":"Product","name":"Stoneware teapot"}</script>"#;
+        let declared = text_of(&shop_page(product));
+        assert!(
+            declared.contains("stoneware teapot holds a litre"),
+            "{declared}"
+        );
+        assert!(
+            !declared.contains("bought this for my mother"),
+            "{declared}"
+        );
+        let undeclared = text_of(&shop_page(""));
+        assert!(
+            undeclared.contains("bought this for my mother"),
+            "{undeclared}"
+        );
     }
 
     #[test]

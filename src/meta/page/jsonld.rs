@@ -42,6 +42,10 @@ const PAGE_TYPES: &[&str] = &["webpage", "itempage", "aboutpage", "faqpage", "qa
 /// answers, whose posts are the page's content.
 pub const DISCUSSION_TYPES: &[&str] = &["discussionforumposting", "qapage"];
 
+/// Types declaring the page a product's page: its customer reviews are comments on the
+/// product, not its description.
+pub const PRODUCT_TYPES: &[&str] = &["product", "productgroup", "productmodel"];
+
 /// Types of organisations (authors of these types lose to persons).
 const ORGANISATION_TYPES: &[&str] = &[
     "organization",
@@ -82,6 +86,8 @@ pub struct LdMeta {
     pub body: Option<String>,
     /// Whether a node declares the page a discussion ([`DISCUSSION_TYPES`]).
     pub discussion: bool,
+    /// Whether a node declares a product ([`PRODUCT_TYPES`]).
+    pub product: bool,
 }
 
 /// Read every JSON-LD block of the page.
@@ -123,6 +129,7 @@ pub fn from_values(values: &[Value]) -> LdMeta {
         body: first_text(&articles, &["articleBody", "text"]),
         site: publisher(&both, &ids).or_else(|| website_name(&nodes)),
         discussion: nodes.iter().any(|n| has_type(n, DISCUSSION_TYPES)),
+        product: nodes.iter().any(|n| has_type(n, PRODUCT_TYPES)),
         ..LdMeta::default()
     };
     read_authors(&articles, &ids, &mut meta);
@@ -429,6 +436,15 @@ mod tests {
         assert!(!news.discussion);
         let faq = meta(r#"{"@type":"FAQPage","mainEntity":[{"@type":"Question","name":"Q"}]}"#);
         assert!(!faq.discussion);
+    }
+
+    #[test]
+    fn product_pages_are_declared_by_a_product_node() {
+        let product =
+            meta(r#"{"@graph":[{"@type":"WebPage"},{"@type":"Product","name":"Kettle"}]}"#);
+        assert!(product.product);
+        let review = meta(r#"{"@type":"Review","itemReviewed":{"@type":"Thing","name":"Kettle"}}"#);
+        assert!(!review.product);
     }
 
     #[test]

@@ -20,7 +20,7 @@ mod title;
 use scraper::Html;
 
 pub use byline::is_credential;
-pub use jsonld::DISCUSSION_TYPES;
+pub use jsonld::{DISCUSSION_TYPES, PRODUCT_TYPES};
 
 use jsonld::LdMeta;
 use scan::Candidates;
@@ -53,6 +53,8 @@ pub struct PageMeta {
     /// Whether the page's JSON-LD declares it a discussion (a forum thread, a question
     /// and its answers): its posts are its content.
     pub discussion: bool,
+    /// Whether the page's JSON-LD declares a product: its reviews are comments.
+    pub product: bool,
 }
 
 /// `<meta>` keys naming authors, strongest first.
@@ -152,6 +154,7 @@ pub fn extract(document: &Html, base: Option<&url::Url>) -> PageMeta {
         lang: language(&sources),
         article_body: sources.ld.body.clone(),
         discussion: sources.ld.discussion,
+        product: sources.ld.product,
         site,
         url,
     }
