@@ -18,8 +18,8 @@ const MIN_WORDS: usize = 6;
 /// a block is judged, not only the first, so no two copies are left in the body and a
 /// second run removes nothing.
 ///
-/// Only a text printed twice is a copy ([`repeated`]); the looser [`near_duplicate`]
-/// judges a heading or the lead, which pages restate with a word changed. Items of a
+/// Only a text printed twice is a copy (`similarity::repeated`); the looser
+/// `similarity::near_duplicate` judges a heading or the lead, which pages restate with a word changed. Items of a
 /// list repeat as structure (the same clause under each offer, the same step in each
 /// plan): they go only when their whole list is printed again.
 pub fn remove(blocks: &mut [Block]) {
