@@ -19,9 +19,10 @@ const MIN_WORDS: usize = 6;
 /// second run removes nothing.
 ///
 /// Only a text printed twice is a copy (`similarity::repeated`); the looser
-/// `similarity::near_duplicate` judges a heading or the lead, which pages restate with a word changed. Items of a
-/// list repeat as structure (the same clause under each offer, the same step in each
-/// plan): they go only when their whole list is printed again.
+/// `similarity::near_duplicate` judges a heading or the lead, which pages restate with
+/// a word changed. Items of a list repeat as structure (the same clause under each
+/// offer, the same step in each plan): they go only when their whole list is printed
+/// again.
 pub fn remove(blocks: &mut [Block]) {
     let mut copies = find_copies(blocks);
     keep_list_repeats(blocks, &mut copies);
