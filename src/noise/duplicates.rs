@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::similarity::{near_duplicate, repeated, shingles, Shingles};
+use super::similarity::{first_shingle, near_duplicate, repeated, shingles, Shingles};
 use crate::block::{Block, BlockKind};
 use crate::reason::Reason;
 
@@ -44,18 +44,13 @@ fn quoted(quote: &Shingles, other: &Shingles) -> bool {
 /// template prose that says the same of different subjects ("`retry` is an option of
 /// the client. Options are ...", "`timeout` is an option of ..."). A copy with a
 /// dateline or a label before it still opens with words of the other.
-fn new_subjects(a: &str, b: &str) -> bool {
-    let opening = |text: &str| -> Shingles {
-        shingles(
-            &text
-                .split_whitespace()
-                .take(3)
-                .collect::<Vec<_>>()
-                .join(" "),
-        )
-    };
-    let (sa, sb) = (shingles(a), shingles(b));
-    opening(a).is_disjoint(&sb) && opening(b).is_disjoint(&sa)
+/// The opening is each text's first shingle, so a text always opens with words of its
+/// own copy (a word of symbols only, which shingles skip, included).
+fn new_subjects(a: &str, sa: &Shingles, b: &str, sb: &Shingles) -> bool {
+    match (first_shingle(a), first_shingle(b)) {
+        (Some(oa), Some(ob)) => !sb.contains(&oa) && !sa.contains(&ob),
+        _ => false,
+    }
 }
 
 /// What the pass found, by block index: which blocks are extra copies (and of which
@@ -147,7 +142,7 @@ fn find_copies(blocks: &[Block]) -> Copies {
             let twins = if loose(i) || loose(j) {
                 near_duplicate(a, b)
             } else {
-                repeated(a, b) && !new_subjects(&blocks[i].text, &blocks[j].text)
+                repeated(a, b) && !new_subjects(&blocks[i].text, a, &blocks[j].text, b)
             };
             if !twins {
                 continue;

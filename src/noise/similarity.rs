@@ -11,22 +11,34 @@ const SHINGLE: usize = 3;
 
 /// The set of hashed word 3-grams of a text (lower-cased, punctuation trimmed).
 pub fn shingles(text: &str) -> Shingles {
-    let words: Vec<u64> = text
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .map(word_hash)
-        .collect();
+    let words = word_hashes(text);
     if words.len() < SHINGLE {
         return words.into_iter().collect();
     }
-    words
-        .windows(SHINGLE)
-        .map(|w| {
-            w.iter()
-                .fold(0u64, |h, &x| h.rotate_left(21) ^ x.wrapping_mul(MIX))
-        })
+    words.windows(SHINGLE).map(shingle_hash).collect()
+}
+
+/// The first of a text's word 3-grams, as [`shingles`] hashes it; `None` for a text of
+/// fewer than three words.
+pub fn first_shingle(text: &str) -> Option<u64> {
+    let words: Vec<u64> = word_hashes(text).into_iter().take(SHINGLE).collect();
+    (words.len() == SHINGLE).then(|| shingle_hash(&words))
+}
+
+/// The hashes of a text's words (lower-cased, punctuation trimmed, empty words left out).
+fn word_hashes(text: &str) -> Vec<u64> {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(word_hash)
         .collect()
+}
+
+/// The hash of one shingle from its words' hashes.
+fn shingle_hash(words: &[u64]) -> u64 {
+    words
+        .iter()
+        .fold(0u64, |h, &x| h.rotate_left(21) ^ x.wrapping_mul(MIX))
 }
 
 /// Odd 64-bit constant for mixing hashes.
