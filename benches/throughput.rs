@@ -368,16 +368,7 @@ fn print_report(serial: &[Measurement], parallel: &[Measurement], memory: &Value
         "stage", "pages", "input MB", "seconds", "CPU s", "pages/s", "MB/s"
     );
     for m in serial.iter().chain(parallel) {
-        println!(
-            "{:<28} {:>7} {:>9.1} {:>9.2} {:>9} {:>9.1} {:>8.2}",
-            m.name,
-            m.pages,
-            m.bytes as f64 / MB,
-            m.seconds,
-            m.cpu_seconds.map_or("-".to_string(), |c| format!("{c:.2}")),
-            m.pages_per_sec(),
-            m.mb_per_sec()
-        );
+        print_row(m);
     }
     println!();
     println!("whole / bare (time ratio): {:.2}", whole_over_bare(serial));
@@ -464,19 +455,24 @@ fn time_command(
     })
 }
 
+/// Print one measurement as a row of the stage table.
+fn print_row(m: &Measurement) {
+    println!(
+        "{:<28} {:>7} {:>9.1} {:>9.2} {:>9} {:>9.1} {:>8.2}",
+        m.name,
+        m.pages,
+        m.bytes as f64 / MB,
+        m.seconds,
+        m.cpu_seconds.map_or("-".to_string(), |c| format!("{c:.2}")),
+        m.pages_per_sec(),
+        m.mb_per_sec()
+    );
+}
+
 /// Print the whole-command runs and their ratios to the bare parse floor.
 fn print_commands(command: &[Measurement], serial: &[Measurement]) {
     for m in command {
-        println!(
-            "{:<28} {:>7} {:>9.1} {:>9.2} {:>9} {:>9.1} {:>8.2}",
-            m.name,
-            m.pages,
-            m.bytes as f64 / MB,
-            m.seconds,
-            m.cpu_seconds.map_or("-".to_string(), |c| format!("{c:.2}")),
-            m.pages_per_sec(),
-            m.mb_per_sec()
-        );
+        print_row(m);
     }
     for m in command {
         print!(
