@@ -96,8 +96,12 @@ def test_records_are_streamed_a_chunk_at_a_time(tmp_path):
 
 def test_the_gil_is_released_while_a_chunk_is_cleaned(tmp_path, html_pages):
     path = warcs.write(tmp_path / "gil.warc.gz", warcs.crawl(html_pages * 2))
-    raw = _deboil.WarcRecords(str(path), 1, deboil.Options()._settings())
-    progress = progress_during(raw.next_chunk)
+    settings = deboil.Options()._settings()
+    # The reader is opened inside the measured call: it cleans records ahead in the
+    # background from the moment it opens, so a reader opened before could have its
+    # first chunk ready when the call starts, and the call would return at once (no
+    # progress although the GIL is released).
+    progress = progress_during(lambda: _deboil.WarcRecords(str(path), 1, settings).next_chunk())
     assert progress > 1_000, progress
 
 
