@@ -41,7 +41,8 @@ pub struct Article {
     /// `YYYY-MM-DDTHH:MM:SS±HH:MM` when the source gives a time with its offset from UTC
     /// (UTC written `+00:00`). A time without an offset gives the date alone.
     pub published: Option<String>,
-    /// The byline: the author names of [`Article::authors`] joined by ", ", without "By",
+    /// The byline: the author names of [`Article::authors`] as one of the page's author
+    /// values prints them together ("Jane Doe and John Roe"), else joined by ", ", without "By",
     /// roles or dates; when a page names no person but credits an organisation, that
     /// organisation (which is not in `authors`).
     pub byline: Option<String>,

@@ -1,6 +1,7 @@
 //! Turning raw author values into names: prefixes ("By", "Von", "Par", "Por"), dates,
 //! roles, e-mail addresses and URLs are removed; several authors are split apart so
-//! that they can be deduplicated and joined by ", ". One name is one person:
+//! that they can be deduplicated, then printed as the page prints them together ("A and
+//! B", [`as_printed`]) or joined by ", ". One name is one person:
 //!
 //! - academic and professional credentials written after a name stay with it, as
 //!   written ("Jane Doe, MD, PhD" is one person, not three);
@@ -78,6 +79,46 @@ pub fn names(raw: &str) -> Vec<String> {
         }
     }
     found
+}
+
+/// What a page prints between the names of several authors, longest first so that
+/// ", and " is read before ", ".
+const PRINTED_CONNECTORS: &[&str] = &[
+    ", and ", ", & ", " and ", " & ", ", ", "; ", " und ", " et ", " y ", " e ", " og ", " en ",
+];
+
+/// `names` as the raw author value `raw` prints them, with its own connectors ("Jane
+/// Doe and John Roe", "A, B, and C"), when, once its prefix, contacts and trailing date
+/// are gone, the value is exactly those names in that order with connectors between
+/// them; `None` for fewer than two names or a value that says anything else.
+pub fn as_printed(raw: &str, names: &[String]) -> Option<String> {
+    if names.len() < 2 {
+        return None;
+    }
+    let text = first_segment(&strip_prefix(&strip_contacts(&clean(raw)?)));
+    let mut rest = text.trim();
+    let mut printed = String::with_capacity(rest.len());
+    for (index, name) in names.iter().enumerate() {
+        if index > 0 {
+            let connector = leading_connector(rest)?;
+            printed.push_str(&rest[..connector]);
+            rest = &rest[connector..];
+        }
+        rest = rest.strip_prefix(name.as_str())?;
+        printed.push_str(name);
+    }
+    rest.trim().is_empty().then_some(printed)
+}
+
+/// The length of the connector `text` starts with, if it starts with one.
+fn leading_connector(text: &str) -> Option<usize> {
+    PRINTED_CONNECTORS
+        .iter()
+        .find(|c| {
+            text.get(..c.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(c))
+        })
+        .map(|c| c.len())
 }
 
 /// The author named by a value that holds one author (the `citation_author` and Dublin
@@ -373,6 +414,29 @@ mod tests {
         assert_eq!(names("Jane Doe Former Marketing Director"), ["Jane Doe"]);
         assert_eq!(names("Jane Doe (jane@example.com)"), ["Jane Doe"]);
         assert!(names("https://example.com/author/jane-doe").is_empty());
+    }
+
+    #[test]
+    fn several_names_are_printed_with_the_pages_own_connectors() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let two = names(&["Jane Doe", "John Roe"]);
+        assert_eq!(
+            as_printed("By Jane Doe and John Roe", &two).as_deref(),
+            Some("Jane Doe and John Roe")
+        );
+        assert_eq!(
+            as_printed("Jane Doe & John Roe | May 3, 2024", &two).as_deref(),
+            Some("Jane Doe & John Roe")
+        );
+        let three = names(&["Jane Doe", "John Roe", "Ann Poe"]);
+        assert_eq!(
+            as_printed("Jane Doe, John Roe, and Ann Poe", &three).as_deref(),
+            Some("Jane Doe, John Roe, and Ann Poe")
+        );
+        // Anything else in the value, another order, or one name: not printed this way.
+        assert_eq!(as_printed("Jane Doe and John Roe, photos", &two), None);
+        assert_eq!(as_printed("John Roe and Jane Doe", &two), None);
+        assert_eq!(as_printed("Jane Doe", &names(&["Jane Doe"])), None);
     }
 
     #[test]

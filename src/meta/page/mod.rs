@@ -264,15 +264,22 @@ struct Credits {
     people: Vec<String>,
     /// The organisation credited when no person is named.
     organisation: Option<String>,
+    /// The people as one of the page's author values prints them together ("A and B").
+    printed: Option<String>,
 }
 
 impl Credits {
-    /// The byline: the people joined by ", ", else the organisation.
+    /// The byline: the people as the page prints them together, else joined by ", ",
+    /// else the organisation.
     fn byline(&self) -> Option<String> {
         if self.people.is_empty() {
             return self.organisation.clone();
         }
-        Some(self.people.join(", "))
+        Some(
+            self.printed
+                .clone()
+                .unwrap_or_else(|| self.people.join(", ")),
+        )
     }
 }
 
@@ -294,9 +301,13 @@ fn credits(found: &Candidates<'_>, sources: &Sources, site_names: &[String]) -> 
     for source in &person_sources {
         let (sites, people): (Vec<String>, Vec<String>) = source().into_iter().partition(is_site);
         if !people.is_empty() {
+            let printed = raw_author_values(found, sources)
+                .iter()
+                .find_map(|raw| byline::as_printed(raw, &people));
             return Credits {
                 people,
                 organisation: None,
+                printed,
             };
         }
         organisations.extend(sites);
@@ -305,6 +316,7 @@ fn credits(found: &Candidates<'_>, sources: &Sources, site_names: &[String]) -> 
         return Credits {
             people: Vec::new(),
             organisation: Some(organisation),
+            printed: None,
         };
     }
     let slugs = sources.ld.slug_names.iter().cloned();
@@ -314,7 +326,24 @@ fn credits(found: &Candidates<'_>, sources: &Sources, site_names: &[String]) -> 
             .take(1)
             .collect(),
         organisation: None,
+        printed: None,
     }
+}
+
+/// Every author value the page gives as text, for printing several names as the page
+/// prints them: author `<meta>` tags, microdata and `rel="author"` names, author links
+/// and byline texts.
+fn raw_author_values(found: &Candidates<'_>, sources: &Sources) -> Vec<String> {
+    let mut values: Vec<String> = AUTHOR_KEYS
+        .iter()
+        .flat_map(|key| sources.tags.all(key))
+        .collect();
+    values.extend(sources.micro.authors.iter().cloned());
+    values.extend(markup::rel_authors(found));
+    values.extend(markup::author_links(found));
+    values.extend(markup::byline_lines(&sources.short_texts));
+    values.extend(markup::byline_texts(found));
+    values
 }
 
 /// Names from the author `<meta>` tags of the first key that gives any name other than

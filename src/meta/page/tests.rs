@@ -163,7 +163,7 @@ fn one_author_with_credentials_is_one_person() {
 fn several_people_with_and_and_commas() {
     let m = meta(r#"<head><meta name="author" content="Ann Poe, Bob Low and Cy Diaz"></head>"#);
     assert_eq!(m.authors, ["Ann Poe", "Bob Low", "Cy Diaz"]);
-    assert_eq!(m.byline.as_deref(), Some("Ann Poe, Bob Low, Cy Diaz"));
+    assert_eq!(m.byline.as_deref(), Some("Ann Poe, Bob Low and Cy Diaz"));
 }
 
 #[test]
