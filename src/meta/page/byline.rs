@@ -214,8 +214,10 @@ fn strip_prefix(text: &str) -> String {
     text
 }
 
-/// The part of a byline before separators, dates and reading times: the names.
+/// The part of a byline before separators, dates and reading times: the names. A date
+/// printed first ("Dec. 19, 2025 · Jane Doe") is passed over.
 fn first_segment(text: &str) -> String {
+    let text = after_leading_date(text);
     static CUT: OnceLock<Regex> = OnceLock::new();
     let pattern = CUT.get_or_init(|| {
         Regex::new(
@@ -233,6 +235,29 @@ fn first_segment(text: &str) -> String {
         .join(" ")
         .trim_end_matches(|c: char| ",;:-–—(".contains(c) || c.is_whitespace())
         .to_owned()
+}
+
+/// `text` after a date printed before the names and set off by a separator ("Dec. 19,
+/// 2025 · Jane Doe", "2025-12-19 | Jane Doe"): a first segment holding a digit and
+/// otherwise only calendar words and punctuation. Any other text is returned whole.
+fn after_leading_date(text: &str) -> &str {
+    let Some(at) = text.find(['|', '•', '·', '—', '–']) else {
+        return text;
+    };
+    let head = &text[..at];
+    let is_date = head.chars().any(|c| c.is_ascii_digit())
+        && head.split_whitespace().all(|word| {
+            let word = word.trim_matches(|c: char| c.is_ascii_punctuation());
+            word.chars()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())
+                || is_calendar_word(word)
+        });
+    if !is_date {
+        return text;
+    }
+    let rest = &text[at..];
+    let sep_len = rest.chars().next().map_or(0, char::len_utf8);
+    rest[sep_len..].trim_start()
 }
 
 /// Whether a word is a month name, a weekday or a date preposition.
@@ -437,6 +462,17 @@ mod tests {
         assert_eq!(as_printed("Jane Doe and John Roe, photos", &two), None);
         assert_eq!(as_printed("John Roe and Jane Doe", &two), None);
         assert_eq!(as_printed("Jane Doe", &names(&["Jane Doe"])), None);
+    }
+
+    #[test]
+    fn a_date_printed_before_the_name_is_passed_over() {
+        assert_eq!(names("Dec. 19, 2025 · Jane Doe"), ["Jane Doe"]);
+        assert_eq!(names("2025-12-19 | Jane Doe"), ["Jane Doe"]);
+        // A segment with other words before the separator is the name part.
+        assert_eq!(names("Jane Doe | 3 min read"), ["Jane Doe"]);
+        assert!(names("Section 5 | Jane Doe")
+            .iter()
+            .all(|n| n != "Jane Doe"));
     }
 
     #[test]

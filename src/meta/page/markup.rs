@@ -187,7 +187,7 @@ fn byline_label(text: &str) -> Option<&str> {
     static LABEL: OnceLock<regex::Regex> = OnceLock::new();
     let pattern = LABEL.get_or_init(|| {
         regex::Regex::new(
-            r"^(?:(?:(?:written|posted|reported|words|story)\s+)?(?:by|By|BY)|(?:[Aa]uthors?|AUTHORS?|Written by|Von|Par|Por)\s*:?|(?:[Aa]utor|[Aa]uteur|Автор|АВТОР)\s*:)(?:\s+|$)",
+            r"^(?:(?:(?:written|posted|reported|words|story|article|[Aa]rticle)\s+)?(?:by|By|BY)\s*:?|(?:[Aa]uthors?|AUTHORS?|Written by|Von|Par|Por)\s*:?|(?:[Aa]utor|[Aa]uteur|Автор|АВТОР)\s*:)(?:\s+|$)",
         )
         .expect("byline label pattern compiles")
     });

@@ -429,3 +429,17 @@ fn a_site_name_before_a_colon_is_dropped_from_the_title() {
     );
     assert_eq!(m.title.as_deref(), Some("Fix it Friday: a wobbly table"));
 }
+
+#[test]
+fn byline_labels_with_a_colon_or_naming_the_article() {
+    let m = meta(
+        r#"<body><main><h1>A headline of some length</h1>
+        <p>by: <!-- -->Ann Poe<!-- -->, Dec 17, 2025</p></main></body>"#,
+    );
+    assert_eq!(m.byline.as_deref(), Some("Ann Poe"));
+    let m = meta(
+        r#"<body><main><h1>A headline of some length</h1>
+        <h2>Article by</h2><div>Bob Low</div></main></body>"#,
+    );
+    assert_eq!(m.byline.as_deref(), Some("Bob Low"));
+}
