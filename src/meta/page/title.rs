@@ -119,8 +119,11 @@ fn drop_unnamed_tail(parts: &[String]) -> Option<String> {
 /// The headline form of the `<h1>` that matches `title` (equal words, contained in the
 /// raw title and, when short, overlapping the headline part of it, or the full form of
 /// a truncated title), when there is one: a short `<h1>` printing only the site part of
-/// the raw title (a masthead) does not match. An all-capitals
-/// `<h1>` (styled as a shout) gives way to the title's own capitalisation.
+/// the raw title (a masthead) does not match. An all-capitals `<h1>` (styled as a
+/// shout) gives way to the title's own capitalisation, and an `<h1>` that differs from
+/// the title only in its quote marks (typographic in the body, plain in the title, or
+/// the reverse) to the title's spelling: the title is the form the page gives for use
+/// elsewhere (browser tabs, feeds, shared links).
 pub fn matching_h1(title: &str, raw_title: &str, h1s: &[String]) -> Option<String> {
     let (title_key, raw_key) = (key(title), key(raw_title));
     let h1 = h1s.iter().find(|h1| {
@@ -135,7 +138,19 @@ pub fn matching_h1(title: &str, raw_title: &str, h1s: &[String]) -> Option<Strin
                 || (title_key.len() >= 40 && h1_key.starts_with(&title_key)))
     })?;
     let shouted = is_all_caps(h1) && !is_all_caps(title) && key(h1) == title_key;
-    Some(if shouted { title } else { h1 }.to_owned())
+    let requoted = plain_quotes(h1) == plain_quotes(title);
+    Some(if shouted || requoted { title } else { h1 }.to_owned())
+}
+
+/// `text` with typographic quotes, apostrophes and primes made plain (`'` and `"`).
+fn plain_quotes(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
+            other => other,
+        })
+        .collect()
 }
 
 /// Whether the text has letters and none of them is lower-case.
@@ -216,6 +231,16 @@ mod tests {
 
     fn sites(names: &[&str]) -> Vec<String> {
         names.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn an_h1_differing_only_in_quote_marks_takes_the_titles_spelling() {
+        let h1s = sites(&["Why the old bridge won\u{2019}t reopen this year"]);
+        let title = "Why the old bridge won't reopen this year";
+        assert_eq!(matching_h1(title, title, &h1s).as_deref(), Some(title));
+        // Other differences (capitals, punctuation) leave the <h1> as printed.
+        let h1s = sites(&["Why The Old Bridge Won't Reopen This Year"]);
+        assert_eq!(matching_h1(title, title, &h1s), Some(h1s[0].clone()));
     }
 
     #[test]
