@@ -170,6 +170,12 @@ pub fn select(page: &Page, in_body: &[bool]) -> Selection {
             (!holds_article[e] && !wraps_page && !wraps_article).then_some(reason)
         })
         .collect();
+    let named = super::series::named_entries(page, &trusted, &raw, total, HINT_TRUST_SHARE);
+    let trusted: Vec<Option<Reason>> = trusted
+        .into_iter()
+        .zip(named)
+        .map(|(hint, named)| hint.filter(|_| !named))
+        .collect();
     let mut noise: Vec<Option<Reason>> = page
         .blocks
         .iter()

@@ -78,6 +78,66 @@ pub fn largest(page: &Page, noise: &[Option<Reason>], min_chars: usize) -> Optio
     Some(all)
 }
 
+/// Fewest elements of one family, named as noise of one kind, that make a series of
+/// named entries.
+const NAMED_MIN_ENTRIES: usize = 3;
+
+/// Most of a series' prose that one named entry may hold: a menu holding nearly all
+/// of it with two small siblings is a menu, not a series of entries.
+const NAMED_MAX_ENTRY_SHARE: f32 = 0.5;
+
+/// Per element, whether its noise name is the name of the page's entries rather than
+/// noise: at least [`NAMED_MIN_ENTRIES`] elements of one family (tag and first class
+/// word), each named as noise of one kind other than comments (`hints` per element),
+/// together hold at least `share` of the page's prose (`prose` per element, `total`
+/// for the page). A listing whose cards are named `teaser` or `widget` prints its
+/// content in them; a rail of teasers beside an article holds less prose than the
+/// article. No entry holds more than [`NAMED_MAX_ENTRY_SHARE`] of the series' prose.
+/// Only the outermost named element of a family counts, so nested names
+/// are not counted twice; names of the same kind inside a named entry are the names
+/// of its parts (`widget-content__header`), and go with it.
+pub fn named_entries(
+    page: &Page,
+    hints: &[Option<Reason>],
+    prose: &[f32],
+    total: f32,
+    share: f32,
+) -> Vec<bool> {
+    let mut groups: std::collections::HashMap<(u64, Reason), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (e, hint) in hints.iter().enumerate() {
+        let Some(reason) = hint.filter(|&r| r != Reason::Comments) else {
+            continue;
+        };
+        let family = page.elements[e].family;
+        let nested = page
+            .ancestors(e)
+            .skip(1)
+            .any(|a| hints[a] == Some(reason) && page.elements[a].family == family);
+        if !nested {
+            groups.entry((family, reason)).or_default().push(e);
+        }
+    }
+    let mut named = vec![false; page.elements.len()];
+    let holding = groups.into_values().filter(|members| {
+        let held: f32 = members.iter().map(|&e| prose[e]).sum();
+        let largest = members.iter().map(|&e| prose[e]).fold(0.0, f32::max);
+        members.len() >= NAMED_MIN_ENTRIES
+            && total > 0.0
+            && held >= share * total
+            && largest <= NAMED_MAX_ENTRY_SHARE * held
+    });
+    holding.flatten().for_each(|e| named[e] = true);
+    for e in 0..named.len() {
+        let Some(reason) = hints[e] else { continue };
+        named[e] |= page
+            .ancestors(e)
+            .skip(1)
+            .any(|a| named[a] && hints[a] == Some(reason));
+    }
+    named
+}
+
 /// Whether the block right before the first block of `entry` is a label that a phrase
 /// family names related content ("Related articles", "You may also like"): the entries
 /// under it are teasers of other pages, not the page's own list.
@@ -145,6 +205,70 @@ mod tests {
         };
         let html = format!("<body>{}{}</body>", section(4), section(6));
         assert_eq!(series_of(&html), Some(10));
+    }
+
+    /// Per block, whether an element named as noise around it keeps its name.
+    fn named_noise(html: &str) -> Vec<bool> {
+        let page = page_blocks(&Html::parse_document(html));
+        let hints: Vec<Option<Reason>> = page
+            .elements
+            .iter()
+            .map(|e| match e.hint {
+                crate::html::hints::Hint::Negative(reason) => Some(reason),
+                _ => None,
+            })
+            .collect();
+        let prose: Vec<f32> = page
+            .blocks
+            .iter()
+            .map(|b| b.block.char_count() as f32)
+            .collect();
+        let mut held = vec![0.0; page.elements.len()];
+        for (b, p) in page.blocks.iter().zip(&prose) {
+            page.ancestors(b.element).for_each(|e| held[e] += p);
+        }
+        let named = named_entries(&page, &hints, &held, prose.iter().sum(), 0.7);
+        page.blocks
+            .iter()
+            .map(|b| {
+                page.ancestors(b.element)
+                    .any(|e| hints[e].is_some() && !named[e])
+            })
+            .collect()
+    }
+
+    const SUMMARY: &str = "Six evenings of careful practice with a tutor, in a small group, from the very first step.";
+
+    #[test]
+    fn cards_named_as_teasers_that_hold_the_page_are_its_entries() {
+        let card = |i: usize| {
+            format!("<article class=\"card teaser\"><h3><a href=c{i}>Course {i}</a></h3><p>{SUMMARY}</p></article>")
+        };
+        let cards: String = (0..4).map(card).collect();
+        let html = format!(
+            "<body><ul class=menu><li><a href=h>Home</a></li></ul><div>{cards}</div></body>"
+        );
+        let named = named_noise(&html);
+        assert!(named[0], "the menu keeps its name");
+        assert!(named[1..].iter().all(|&n| !n), "{named:?}");
+    }
+
+    #[test]
+    fn teasers_beside_a_longer_article_or_one_big_menu_keep_their_names() {
+        let card = |i: usize| {
+            format!("<div class=\"card teaser\"><h3><a href=c{i}>Course {i}</a></h3><p>{SUMMARY}</p></div>")
+        };
+        let cards: String = (0..3).map(card).collect();
+        let story = format!("<p>{SUMMARY} {SUMMARY} {SUMMARY}</p>").repeat(4);
+        let html = format!("<body><div class=story>{story}</div><div>{cards}</div></body>");
+        assert!(named_noise(&html).iter().skip(4).all(|&n| n));
+        let menu = format!(
+            "<div class=nav>{}</div>",
+            format!("<p>{SUMMARY}</p>").repeat(12)
+        );
+        let small = "<div class=nav><a href=a>Home</a></div>".repeat(2);
+        let page = format!("<body>{menu}{small}<p>{SUMMARY}</p></body>");
+        assert!(named_noise(&page).iter().take(12).all(|&n| n));
     }
 
     #[test]
