@@ -137,7 +137,11 @@ pub fn word_count_upto(text: &str, cap: usize) -> usize {
     let mut words = 0;
     let mut unspaced = 0;
     for token in text.split_whitespace() {
-        let cjk = token.chars().filter(|&c| is_unspaced_script(c)).count();
+        let cjk = if token.is_ascii() {
+            0
+        } else {
+            token.chars().filter(|&c| is_unspaced_script(c)).count()
+        };
         if cjk == 0 {
             words += 1;
         } else {

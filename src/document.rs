@@ -512,7 +512,11 @@ fn find_mojibake(text: &str) -> (Vec<Mojibake>, usize) {
     let mut at = 0usize;
     while let Some(c) = text[at..].chars().next() {
         if c.is_ascii() {
-            at += 1;
+            // Skip the whole ASCII run at once.
+            at += text.as_bytes()[at..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(text.len() - at);
             continue;
         }
         match mojibake_at(text, at) {
@@ -587,16 +591,14 @@ pub fn repair_mojibake(text: String, warnings: &mut Vec<String>) -> String {
 /// C3 83, C3 A2), the leads of the unmistakable mojibake sequences: without one a
 /// repair pass changes nothing, so most texts skip the character-by-character scan.
 fn has_strong_lead(text: &str) -> bool {
-    // Three searches for a two-byte needle (vectorised in the standard library) cost
-    // less than one byte-by-byte pass.
-    ["\u{c2}", "\u{c3}", "\u{e2}"]
-        .iter()
-        .any(|lead| text.contains(lead))
+    // One vectorised search for the shared first byte, each hit checked by its second.
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xc3, bytes).any(|at| matches!(bytes.get(at + 1), Some(0x82 | 0x83 | 0xa2)))
 }
 
 /// Remove NUL characters (stray bytes in otherwise textual content), with a warning.
 fn strip_nuls(text: String, warnings: &mut Vec<String>) -> String {
-    if !text.as_bytes().contains(&0) {
+    if memchr::memchr(0, text.as_bytes()).is_none() {
         return text;
     }
     let count = text.matches('\0').count();
@@ -607,7 +609,7 @@ fn strip_nuls(text: String, warnings: &mut Vec<String>) -> String {
 /// Turn CRLF and lone CR line ends into LF, in one pass (a text without CR is
 /// returned as it is).
 fn normalize_newlines(text: String) -> String {
-    if !text.as_bytes().contains(&b'\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return text;
     }
     let mut out = String::with_capacity(text.len());

@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
 use scraper::ElementRef;
 
 use super::slug::{is_heading_slug, own_heading};
@@ -190,7 +191,7 @@ const MEMO_CAPACITY: usize = 8192;
 thread_local! {
     /// Verdicts of recent class and id tokens: pages repeat a few hundred tokens on
     /// thousands of elements, and sites repeat them across pages.
-    static VERDICTS: RefCell<HashMap<Box<str>, Hint>> = RefCell::new(HashMap::new());
+    static VERDICTS: RefCell<FxHashMap<Box<str>, Hint>> = RefCell::new(FxHashMap::default());
 }
 
 /// [`token_verdict`], remembered per thread.
