@@ -505,6 +505,23 @@ fn mojibake_at(text: &str, start: usize) -> Option<Mojibake> {
     })
 }
 
+/// The length of the ASCII run `bytes` start with, read eight bytes at a time.
+fn ascii_run(bytes: &[u8]) -> usize {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut run = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let word = u64::from_ne_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+        if word & HIGH_BITS != 0 {
+            break;
+        }
+        run += 8;
+    }
+    run + bytes[run..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(bytes.len() - run)
+}
+
 /// All mojibake sequences in `text`, and how many non-ASCII characters lie outside them.
 fn find_mojibake(text: &str) -> (Vec<Mojibake>, usize) {
     let mut found = Vec::new();
@@ -513,10 +530,7 @@ fn find_mojibake(text: &str) -> (Vec<Mojibake>, usize) {
     while let Some(c) = text[at..].chars().next() {
         if c.is_ascii() {
             // Skip the whole ASCII run at once.
-            at += text.as_bytes()[at..]
-                .iter()
-                .position(|b| !b.is_ascii())
-                .unwrap_or(text.len() - at);
+            at += ascii_run(&text.as_bytes()[at..]);
             continue;
         }
         match mojibake_at(text, at) {
@@ -767,6 +781,19 @@ fn tag_name(after_lt: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
     use std::io::Write;
+
+    #[test]
+    fn ascii_run_stops_at_the_first_non_ascii_byte() {
+        assert_eq!(ascii_run(b""), 0);
+        assert_eq!(ascii_run(b"plain"), 5);
+        assert_eq!(ascii_run("sixteen bytes ok".as_bytes()), 16);
+        assert_eq!(ascii_run("eight b\u{e9}".as_bytes()), 7);
+        assert_eq!(
+            ascii_run("a longer run of ascii \u{c2}\u{a0}".as_bytes()),
+            22
+        );
+        assert_eq!(ascii_run("\u{e9}".as_bytes()), 0);
+    }
 
     /// [`super::decode`] with no HTTP charset.
     fn decode(bytes: &[u8], max_bytes: usize) -> Result<Decoded, CleanError> {
