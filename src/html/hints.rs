@@ -74,8 +74,11 @@ pub enum Hint {
 /// except that a token that reads as a whole positive name (`article-body`) is positive.
 pub fn hint(class: Option<&str>, id: Option<&str>) -> Hint {
     let mut found = Hint::None;
-    for value in class.into_iter().chain(id) {
-        match remembered_value_hint(value) {
+    // Class values repeat across elements and are remembered whole; an id is unique to
+    // its element, so remembering it whole would only push class values out.
+    let class_hint = class.map(remembered_value_hint);
+    for verdict in class_hint.into_iter().chain(id.map(value_hint)) {
+        match verdict {
             Hint::Negative(reason) => return Hint::Negative(reason),
             Hint::Positive => found = Hint::Positive,
             Hint::None => {}
@@ -218,8 +221,8 @@ thread_local! {
 }
 
 thread_local! {
-    /// Hints of recent whole attribute values: elements of a page repeat the same
-    /// `class` value, so most values are read once.
+    /// Hints of recent whole `class` values: elements of a page repeat the same value,
+    /// so most values are read once.
     static VALUE_HINTS: RefCell<FxHashMap<Box<str>, Hint>> = RefCell::new(FxHashMap::default());
 }
 
