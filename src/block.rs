@@ -134,15 +134,36 @@ impl Block {
 /// `cap`: the result is exact up to `cap` and `cap + 1` for anything longer. Length
 /// rules only compare with small numbers, and long paragraphs need not be counted whole.
 pub fn word_count_upto(text: &str, cap: usize) -> usize {
-    let mut words = 0;
-    let mut unspaced = 0;
-    for token in text.split_whitespace() {
-        let cjk = token.chars().filter(|&c| is_unspaced_script(c)).count();
+    let bytes = text.as_bytes();
+    let (mut words, mut unspaced) = (0usize, 0usize);
+    // The token being read: whether one is open and its unspaced-script characters.
+    let (mut open, mut cjk) = (false, 0usize);
+    let mut at = 0;
+    while at <= bytes.len() {
+        // One character at a time, ASCII without decoding; the end closes a token too.
+        let (space, unspaced_char, len) = match bytes.get(at) {
+            None => (true, false, 1),
+            Some(&byte) if byte.is_ascii() => (matches!(byte, b' ' | b'\t'..=b'\r'), false, 1),
+            Some(_) => {
+                let c = text[at..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), is_unspaced_script(c), c.len_utf8())
+            }
+        };
+        at += len;
+        if !space {
+            open = true;
+            cjk += usize::from(unspaced_char);
+            continue;
+        }
+        if !open {
+            continue;
+        }
         if cjk == 0 {
             words += 1;
         } else {
             unspaced += cjk;
         }
+        (open, cjk) = (false, 0);
         if words + unspaced.div_ceil(2) > cap {
             return cap + 1;
         }
@@ -170,6 +191,49 @@ fn is_unspaced_script(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    /// The counting rule [`word_count_upto`] implements, written with `split_whitespace`.
+    fn reference_count_upto(text: &str, cap: usize) -> usize {
+        let mut words = 0;
+        let mut unspaced = 0;
+        for token in text.split_whitespace() {
+            let cjk = token.chars().filter(|&c| is_unspaced_script(c)).count();
+            if cjk == 0 {
+                words += 1;
+            } else {
+                unspaced += cjk;
+            }
+            if words + unspaced.div_ceil(2) > cap {
+                return cap + 1;
+            }
+        }
+        words + unspaced.div_ceil(2)
+    }
+
+    #[test]
+    fn word_count_upto_agrees_with_the_split_whitespace_rule() {
+        let texts = [
+            "",
+            "   ",
+            "one",
+            " one  two\tthree\nfour\r\nfive ",
+            "vertical\u{0b}tab form\u{0c}feed",
+            "no\u{a0}break next\u{85}line ideographic\u{3000}space",
+            "日本語の文章です。 and English words",
+            "混合mixed漢字 tokens 😀 emoji",
+            "ends with cjk 中文",
+            "中文 first then words words words words",
+        ];
+        for text in texts {
+            for cap in [0, 1, 2, 3, 5, 100, usize::MAX - 1] {
+                assert_eq!(
+                    word_count_upto(text, cap),
+                    reference_count_upto(text, cap),
+                    "{text:?} cap {cap}"
+                );
+            }
+        }
+    }
     use super::*;
 
     #[test]

@@ -505,6 +505,23 @@ fn mojibake_at(text: &str, start: usize) -> Option<Mojibake> {
     })
 }
 
+/// The length of the ASCII run `bytes` start with, read eight bytes at a time.
+fn ascii_run(bytes: &[u8]) -> usize {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut run = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let word = u64::from_ne_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+        if word & HIGH_BITS != 0 {
+            break;
+        }
+        run += 8;
+    }
+    run + bytes[run..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(bytes.len() - run)
+}
+
 /// All mojibake sequences in `text`, and how many non-ASCII characters lie outside them.
 fn find_mojibake(text: &str) -> (Vec<Mojibake>, usize) {
     let mut found = Vec::new();
@@ -512,7 +529,8 @@ fn find_mojibake(text: &str) -> (Vec<Mojibake>, usize) {
     let mut at = 0usize;
     while let Some(c) = text[at..].chars().next() {
         if c.is_ascii() {
-            at += 1;
+            // Skip the whole ASCII run at once.
+            at += ascii_run(&text.as_bytes()[at..]);
             continue;
         }
         match mojibake_at(text, at) {
@@ -587,16 +605,14 @@ pub fn repair_mojibake(text: String, warnings: &mut Vec<String>) -> String {
 /// C3 83, C3 A2), the leads of the unmistakable mojibake sequences: without one a
 /// repair pass changes nothing, so most texts skip the character-by-character scan.
 fn has_strong_lead(text: &str) -> bool {
-    // Three searches for a two-byte needle (vectorised in the standard library) cost
-    // less than one byte-by-byte pass.
-    ["\u{c2}", "\u{c3}", "\u{e2}"]
-        .iter()
-        .any(|lead| text.contains(lead))
+    // One vectorised search for the shared first byte, each hit checked by its second.
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xc3, bytes).any(|at| matches!(bytes.get(at + 1), Some(0x82 | 0x83 | 0xa2)))
 }
 
 /// Remove NUL characters (stray bytes in otherwise textual content), with a warning.
 fn strip_nuls(text: String, warnings: &mut Vec<String>) -> String {
-    if !text.as_bytes().contains(&0) {
+    if memchr::memchr(0, text.as_bytes()).is_none() {
         return text;
     }
     let count = text.matches('\0').count();
@@ -607,7 +623,7 @@ fn strip_nuls(text: String, warnings: &mut Vec<String>) -> String {
 /// Turn CRLF and lone CR line ends into LF, in one pass (a text without CR is
 /// returned as it is).
 fn normalize_newlines(text: String) -> String {
-    if !text.as_bytes().contains(&b'\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return text;
     }
     let mut out = String::with_capacity(text.len());
@@ -765,6 +781,19 @@ fn tag_name(after_lt: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
     use std::io::Write;
+
+    #[test]
+    fn ascii_run_stops_at_the_first_non_ascii_byte() {
+        assert_eq!(ascii_run(b""), 0);
+        assert_eq!(ascii_run(b"plain"), 5);
+        assert_eq!(ascii_run("sixteen bytes ok".as_bytes()), 16);
+        assert_eq!(ascii_run("eight b\u{e9}".as_bytes()), 7);
+        assert_eq!(
+            ascii_run("a longer run of ascii \u{c2}\u{a0}".as_bytes()),
+            22
+        );
+        assert_eq!(ascii_run("\u{e9}".as_bytes()), 0);
+    }
 
     /// [`super::decode`] with no HTTP charset.
     fn decode(bytes: &[u8], max_bytes: usize) -> Result<Decoded, CleanError> {

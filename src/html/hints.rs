@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
 use scraper::ElementRef;
 
 use super::slug::{is_heading_slug, own_heading};
@@ -73,7 +74,24 @@ pub enum Hint {
 /// except that a token that reads as a whole positive name (`article-body`) is positive.
 pub fn hint(class: Option<&str>, id: Option<&str>) -> Hint {
     let mut found = Hint::None;
-    for token in class.into_iter().chain(id).flat_map(str::split_whitespace) {
+    // Class values repeat across elements and are remembered whole; an id is unique to
+    // its element, so remembering it whole would only push class values out.
+    let class_hint = class.map(remembered_value_hint);
+    for verdict in class_hint.into_iter().chain(id.map(value_hint)) {
+        match verdict {
+            Hint::Negative(reason) => return Hint::Negative(reason),
+            Hint::Positive => found = Hint::Positive,
+            Hint::None => {}
+        }
+    }
+    found
+}
+
+/// What one attribute value says, token by token: the first negative token's verdict,
+/// else positive when a token is.
+fn value_hint(value: &str) -> Hint {
+    let mut found = Hint::None;
+    for token in value.split_whitespace() {
         match remembered_verdict(token) {
             Hint::Negative(reason) => return Hint::Negative(reason),
             Hint::Positive => found = Hint::Positive,
@@ -127,9 +145,18 @@ pub fn names_reviews(class: Option<&str>, id: Option<&str>) -> bool {
     class
         .into_iter()
         .chain(id)
+        // A value without a `ws` (any case) cannot hold the word: most skip the split.
+        .filter(|value| may_hold_ws(value))
         .flat_map(str::split_whitespace)
         .flat_map(|token| token.split(|c: char| !c.is_ascii_alphanumeric()))
         .any(|part| part.eq_ignore_ascii_case("reviews"))
+}
+
+/// Whether `value` has a `w` followed by an `s`, in any case (a vectorised search for
+/// the `w`).
+fn may_hold_ws(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    memchr::memchr2_iter(b'w', b'W', bytes).any(|at| matches!(bytes.get(at + 1), Some(b's' | b'S')))
 }
 
 /// Words a paragraph needs to count as prose in [`holds_prose`]: more than a teaser's
@@ -190,7 +217,29 @@ const MEMO_CAPACITY: usize = 8192;
 thread_local! {
     /// Verdicts of recent class and id tokens: pages repeat a few hundred tokens on
     /// thousands of elements, and sites repeat them across pages.
-    static VERDICTS: RefCell<HashMap<Box<str>, Hint>> = RefCell::new(HashMap::new());
+    static VERDICTS: RefCell<FxHashMap<Box<str>, Hint>> = RefCell::new(FxHashMap::default());
+}
+
+thread_local! {
+    /// Hints of recent whole `class` values: elements of a page repeat the same value,
+    /// so most values are read once.
+    static VALUE_HINTS: RefCell<FxHashMap<Box<str>, Hint>> = RefCell::new(FxHashMap::default());
+}
+
+/// [`value_hint`], remembered per thread.
+fn remembered_value_hint(value: &str) -> Hint {
+    VALUE_HINTS.with(|memo| {
+        if let Some(known) = memo.borrow().get(value) {
+            return *known;
+        }
+        let hint = value_hint(value);
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= MEMO_CAPACITY {
+            memo.clear();
+        }
+        memo.insert(value.into(), hint);
+        hint
+    })
 }
 
 /// [`token_verdict`], remembered per thread.

@@ -71,18 +71,22 @@ pub fn kept_in_region(
         .enumerate()
         .map(|(i, b)| {
             let block = &b.block;
-            let once = printed.get(&fold(&block.text)).copied().unwrap_or(0) <= 1;
-            let own = !dense[i]
-                && !in_run(page, &candidates, i)
-                && if series {
-                    block.words_upto(ENTRY_MIN_WORDS) >= ENTRY_MIN_WORDS
-                } else {
-                    is_article_link(block, b.links, || {
-                        cards_are_entries || in_long_text(page, &sums, b.element)
-                    })
-                };
+            if !candidates[i] || printed.get(&fold(&block.text)).copied().unwrap_or(0) > 1 {
+                return false;
+            }
             let entry = entries[i] || (titles[i] && !dense[i]);
-            candidates[i] && once && (own || entry)
+            let own = || {
+                !dense[i]
+                    && !in_run(page, &candidates, i)
+                    && if series {
+                        block.words_upto(ENTRY_MIN_WORDS) >= ENTRY_MIN_WORDS
+                    } else {
+                        is_article_link(block, b.links, || {
+                            cards_are_entries || in_long_text(page, &sums, b.element)
+                        })
+                    }
+            };
+            entry || own()
         })
         .collect()
 }
@@ -277,10 +281,19 @@ fn link_dense_groups(page: &Page, sums: &Sums) -> Vec<bool> {
 
 /// Text folded for comparison: lower case, white space runs as one space.
 fn fold(text: &str) -> String {
-    text.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut folded = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        if word.is_ascii() {
+            folded.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            // Whole-word lowercasing keeps the final-sigma rule of `str::to_lowercase`.
+            folded.push_str(&word.to_lowercase());
+        }
+    }
+    folded
 }
 
 #[cfg(test)]

@@ -154,12 +154,13 @@ pub fn select(page: &Page, in_body: &[bool]) -> Selection {
         .collect();
     let mut is_marked = vec![false; page.elements.len()];
     marked.iter().for_each(|&m| is_marked[m] = true);
+    let marked_below = marked_below(page, &is_marked);
     let headed = headed_sections(page);
     let trusted: Vec<Option<Reason>> = (0..page.elements.len())
         .map(|e| {
             let reason = noise_reason(page, e).or(headed[e])?;
             let wraps_page = raw[e] >= HINT_TRUST_SHARE * total
-                && !article_beside(page, &marked, e)
+                && !article_beside(page, (&is_marked, &marked_below, marked.len()), e)
                 && !comments_beside_prose(page, reason, total - raw[e]);
             let wraps_article = reason != Reason::Comments
                 && page
@@ -333,13 +334,33 @@ fn is_marked_article(page: &Page, element: usize) -> bool {
             .any(|e| matches!(page.elements[e].hint, Hint::Negative(_)))
 }
 
-/// Whether one of the `marked` article elements stands beside `element` (neither inside
-/// it nor around it): then a noise hint on `element` names a section next to the
+/// Whether one of the marked article elements (`total` of them, `is_marked` per element)
+/// stands beside `element` (neither inside it nor around it): then a noise hint on `element` names a section next to the
 /// article (the comments under it), however much of the page's prose it holds.
-fn article_beside(page: &Page, marked: &[usize], element: usize) -> bool {
-    marked.iter().any(|&m| {
-        !page.ancestors(m).any(|a| a == element) && !page.ancestors(element).any(|a| a == m)
-    })
+///
+/// Counted, not searched: `marked_below` ([`marked_below`]) gives the marked elements
+/// inside `element` (itself included), its ancestors give those around it, and any
+/// other marked element stands beside it.
+fn article_beside(
+    page: &Page,
+    (is_marked, marked_below, total): (&[bool], &[usize], usize),
+    element: usize,
+) -> bool {
+    let around = page.ancestors(element).filter(|&a| is_marked[a]).count();
+    let itself = usize::from(is_marked[element]);
+    total > around + marked_below[element] - itself
+}
+
+/// Per element, how many marked elements it holds, itself included (elements come
+/// parents first, so one backward pass adds each to its parent).
+fn marked_below(page: &Page, is_marked: &[bool]) -> Vec<usize> {
+    let mut below: Vec<usize> = is_marked.iter().map(|&m| usize::from(m)).collect();
+    for e in (1..page.elements.len()).rev() {
+        if let Some(parent) = page.elements[e].parent {
+            below[parent] += below[e];
+        }
+    }
+    below
 }
 
 /// Whether a comments hint names a thread beside an article however much more text the

@@ -41,10 +41,11 @@ pub fn largest(page: &Page, noise: &[Option<Reason>], min_chars: usize) -> Optio
             groups.entry((parent, element.family)).or_default().push(e);
         }
     }
+    let first_blocks = first_blocks(page);
     let series: Vec<(usize, Vec<usize>)> = groups
         .into_values()
         .filter(|members| members.len() >= MIN_ENTRIES)
-        .filter(|members| !under_related_label(page, members[0]))
+        .filter(|members| !under_related_label(page, &first_blocks, members[0]))
         .filter_map(|members| {
             let entries: Vec<usize> = members
                 .iter()
@@ -141,15 +142,28 @@ pub fn named_entries(
 /// Whether the block right before the first block of `entry` is a label that a phrase
 /// family names related content ("Related articles", "You may also like"): the entries
 /// under it are teasers of other pages, not the page's own list.
-fn under_related_label(page: &Page, entry: usize) -> bool {
-    let first = page
-        .blocks
-        .iter()
-        .position(|b| page.ancestors(b.element).any(|e| e == entry));
-    first
+/// `first_blocks` is [`first_blocks`] of the page.
+fn under_related_label(page: &Page, first_blocks: &[Option<usize>], entry: usize) -> bool {
+    first_blocks[entry]
         .and_then(|f| f.checked_sub(1))
         .and_then(|l| classify(&page.blocks[l].block.text))
         .is_some_and(|reason| matches!(reason, Reason::Related | Reason::SectionFooter))
+}
+
+/// Per element, the index of the first block inside it, if any, in one pass: a block's
+/// ancestors are climbed only up to the first that an earlier block already reached
+/// (that one's ancestors were all reached too).
+fn first_blocks(page: &Page) -> Vec<Option<usize>> {
+    let mut first = vec![None; page.elements.len()];
+    for (i, b) in page.blocks.iter().enumerate() {
+        for e in page.ancestors(b.element) {
+            if first[e].is_some() {
+                break;
+            }
+            first[e] = Some(i);
+        }
+    }
+    first
 }
 
 /// Per element, how many blocks outside noise hints it holds, how many of those have

@@ -23,7 +23,14 @@ pub fn clean(raw: &str) -> Option<String> {
 
 /// Collapse runs of whitespace (including no-break spaces) to one space and trim.
 pub fn normalise_space(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Elements whose tags end a line of text: a space goes before each, so that
