@@ -66,6 +66,7 @@ pub fn kept_in_region(
     let dense = link_dense_groups(page, &sums);
     let cards_are_entries = region_of_cards(page, inside, &candidates, &sums);
     let titles = entry_titles(page, inside, &candidates, &sums);
+    let introduced = super::link_lists::introduced_items(page, inside, &candidates);
     page.blocks
         .iter()
         .enumerate()
@@ -82,7 +83,7 @@ pub fn kept_in_region(
                     })
                 };
             let entry = entries[i] || (titles[i] && !dense[i]);
-            candidates[i] && once && (own || entry)
+            candidates[i] && once && (own || entry || introduced[i])
         })
         .collect()
 }
