@@ -202,16 +202,29 @@ fn keep_list_repeats(blocks: &[Block], copies: &mut Copies) {
     }
 }
 
+/// How many times a paragraph must be printed under different headings to be a part
+/// of each section (a clause under every offer) rather than a restatement (a product
+/// page's description answered again in its questions, printed twice).
+const MIN_SECTION_PRINTS: usize = 3;
+
 /// Keep the paragraph copies that repeat under another heading, in a section that
-/// also holds text of its own: the same conditions printed under each offer, the same
-/// warm-up in each training plan. A page printed twice repeats its headings too, and
+/// also holds text of its own, when the text is printed at least [`MIN_SECTION_PRINTS`]
+/// times: the same conditions printed under each offer, the same warm-up in each
+/// training plan. A page printed twice repeats its headings too, and
 /// the lead restated as the first paragraph has no other heading above it; a copy in a
 /// passage printed twice ([`Copies::in_repeated_passage`]) stays a copy.
 fn keep_section_repeats(blocks: &[Block], copies: &mut Copies) {
     let heading_above = heading_above(blocks);
     let own_text = sections_with_own_text(blocks, copies, &heading_above);
+    let mut prints = vec![1usize; blocks.len()];
+    for i in (0..blocks.len()).filter(|&i| copies.copy[i]) {
+        prints[copies.twin[i]] += 1;
+    }
     for i in 0..blocks.len() {
         if !copies.copy[i] || !matches!(blocks[i].kind, BlockKind::Paragraph) {
+            continue;
+        }
+        if prints[copies.twin[i]] < MIN_SECTION_PRINTS {
             continue;
         }
         let twin = copies.twin[i];
@@ -414,9 +427,22 @@ mod tests {
             (Heading, "Summer family offer"),
             (Paragraph, THIRD),
             (Paragraph, CLAUSE),
+            (Heading, "Autumn city offer"),
+            (
+                Paragraph,
+                "Two museum passes are included for every adult guest in the room.",
+            ),
+            (Paragraph, CLAUSE),
         ]);
         remove(&mut blocks);
         assert!(blocks.iter().all(Block::is_body));
+        // Printed twice only, it is a restatement: the second copy goes.
+        blocks.truncate(6);
+        blocks
+            .iter_mut()
+            .for_each(|b| b.role = crate::block::Role::Body);
+        remove(&mut blocks);
+        assert!(blocks[5].is_removed());
         // The same section printed twice, heading and all: the second copy goes.
         let mut blocks = blocks_of(&[
             (Heading, "Spring weekend offer"),
