@@ -114,7 +114,10 @@ fn value_hint(value: &str) -> Hint {
 /// mark each entry's summary, and a box of related teasers carries its own name. A box
 /// named as a promotion or banner that holds such prose has no hint either: service and
 /// product pages name their main sections so (`promo-section`, `hero-banner`), and an
-/// advertisement is not two long unlinked paragraphs side by side.
+/// advertisement is not two long unlinked paragraphs side by side. Nor has a box named
+/// as navigation that holds such prose: page builders name every building block a
+/// `widget`, sections get ids from their headings (`menu-planning-for-events`), and a
+/// menu, sidebar or pager is links and labels, not paragraphs of text.
 pub fn element_hint(element: ElementRef<'_>, class: Option<&str>, id: Option<&str>) -> Hint {
     let slug = |id: &&str| {
         matches!(hint(None, Some(id)), Hint::Negative(_))
@@ -125,7 +128,9 @@ pub fn element_hint(element: ElementRef<'_>, class: Option<&str>, id: Option<&st
         Hint::Negative(Reason::Related) if is_paragraph(element) || holds_prose(element) => {
             Hint::None
         }
-        Hint::Negative(Reason::Advertising) if holds_prose(element) => Hint::None,
+        Hint::Negative(Reason::Advertising | Reason::Navigation) if holds_prose(element) => {
+            Hint::None
+        }
         _ => found,
     }
 }
@@ -365,6 +370,20 @@ mod tests {
             hint_of(advert, "section"),
             Hint::Negative(Reason::Advertising)
         );
+    }
+
+    #[test]
+    fn a_navigation_named_box_of_prose_is_content_and_a_menu_stays_navigation() {
+        let sentence = "The orchard keeps eleven kinds of apple, and each is picked by hand \
+            in the week it ripens, stored in the cool barn behind the press and sold at the \
+            gate until the spring, when the last of the late keepers are pressed for juice.";
+        let prose = format!(
+            r#"<div class="widget-span"><div><p>{sentence}</p><p>{sentence}</p></div></div>"#
+        );
+        assert_eq!(hint_of(&prose, "div"), Hint::None);
+        let menu = r#"<div class="widget-span"><ul><li><a href="/a">Apples</a></li>
+            <li><a href="/b">Pears</a></li></ul><p>Open daily.</p></div>"#;
+        assert_eq!(hint_of(menu, "div"), Hint::Negative(Reason::Navigation));
     }
 
     #[test]

@@ -66,6 +66,7 @@ pub fn kept_in_region(
     let dense = link_dense_groups(page, &sums);
     let cards_are_entries = region_of_cards(page, inside, &candidates, &sums);
     let titles = entry_titles(page, inside, &candidates, &sums);
+    let introduced = super::link_lists::introduced_items(page, inside, &candidates);
     page.blocks
         .iter()
         .enumerate()
@@ -86,7 +87,7 @@ pub fn kept_in_region(
                         })
                     }
             };
-            entry || own()
+            entry || introduced[i] || own()
         })
         .collect()
 }

@@ -6,6 +6,7 @@ mod dom;
 mod forum;
 mod hints;
 mod layout;
+mod link_lists;
 mod links;
 pub mod parse;
 mod raw_text;

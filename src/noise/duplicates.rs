@@ -26,6 +26,7 @@ const MIN_WORDS: usize = 6;
 pub fn remove(blocks: &mut [Block]) {
     let mut copies = find_copies(blocks);
     keep_list_repeats(blocks, &mut copies);
+    keep_section_repeats(blocks, &mut copies);
     for (block, copy) in blocks.iter_mut().zip(copies.copy) {
         if copy {
             block.remove(Reason::Duplicate);
@@ -201,6 +202,84 @@ fn keep_list_repeats(blocks: &[Block], copies: &mut Copies) {
     }
 }
 
+/// How many times a paragraph must be printed under different headings to be a part
+/// of each section (a clause under every offer) rather than a restatement (a product
+/// page's description answered again in its questions, printed twice).
+const MIN_SECTION_PRINTS: usize = 3;
+
+/// Keep the paragraph copies that repeat under another heading, in a section that
+/// also holds text of its own, when the text is printed at least [`MIN_SECTION_PRINTS`]
+/// times: the same conditions printed under each offer, the same warm-up in each
+/// training plan. A page printed twice repeats its headings too, and
+/// the lead restated as the first paragraph has no other heading above it; a copy in a
+/// passage printed twice ([`Copies::in_repeated_passage`]) stays a copy.
+fn keep_section_repeats(blocks: &[Block], copies: &mut Copies) {
+    let heading_above = heading_above(blocks);
+    let own_text = sections_with_own_text(blocks, copies, &heading_above);
+    let mut prints = vec![1usize; blocks.len()];
+    for i in (0..blocks.len()).filter(|&i| copies.copy[i]) {
+        prints[copies.twin[i]] += 1;
+    }
+    for i in 0..blocks.len() {
+        if !copies.copy[i] || !matches!(blocks[i].kind, BlockKind::Paragraph) {
+            continue;
+        }
+        if prints[copies.twin[i]] < MIN_SECTION_PRINTS {
+            continue;
+        }
+        let twin = copies.twin[i];
+        let (Some(h), Some(t)) = (heading_above[i], heading_above[twin]) else {
+            continue;
+        };
+        let other_heading = h != t && fold(&blocks[h].text) != fold(&blocks[t].text);
+        if other_heading && own_text[h] && !copies.in_repeated_passage(i) {
+            copies.copy[i] = false;
+        }
+    }
+}
+
+/// Per block, the nearest body heading before it.
+fn heading_above(blocks: &[Block]) -> Vec<Option<usize>> {
+    let mut above = None;
+    blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let here = above;
+            if b.kind == BlockKind::Heading && b.is_body() {
+                above = Some(i);
+            }
+            here
+        })
+        .collect()
+}
+
+/// Per heading (by block index), whether its section holds a body paragraph or item
+/// of at least [`MIN_WORDS`] words printed once on the page.
+fn sections_with_own_text(
+    blocks: &[Block],
+    copies: &Copies,
+    heading_above: &[Option<usize>],
+) -> Vec<bool> {
+    let mut own = vec![false; blocks.len()];
+    for (i, b) in blocks.iter().enumerate() {
+        let single = !copies.copy[i] && !copies.copied[i];
+        let text = b.is_body() && b.kind != BlockKind::Heading;
+        if let Some(h) = heading_above[i].filter(|_| single && text) {
+            own[h] |= b.words_upto(MIN_WORDS) >= MIN_WORDS;
+        }
+    }
+    own
+}
+
+/// Text lower-cased with its white space collapsed.
+fn fold(text: &str) -> String {
+    text.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Candidates indexed under one shingle at most. A shingle that many paragraphs share
 /// ("one of the", "said on Monday") tells nothing about which of them is a twin, and
 /// following every holder of it made the pass quadratic on long documents; twins share
@@ -336,6 +415,46 @@ mod tests {
         ]);
         remove(&mut blocks);
         assert!(blocks.iter().all(Block::is_body));
+    }
+
+    #[test]
+    fn a_paragraph_repeated_under_another_heading_with_its_own_text_stays() {
+        use BlockKind::{Heading, Paragraph};
+        let mut blocks = blocks_of(&[
+            (Heading, "Spring weekend offer"),
+            (Paragraph, OTHER),
+            (Paragraph, CLAUSE),
+            (Heading, "Summer family offer"),
+            (Paragraph, THIRD),
+            (Paragraph, CLAUSE),
+            (Heading, "Autumn city offer"),
+            (
+                Paragraph,
+                "Two museum passes are included for every adult guest in the room.",
+            ),
+            (Paragraph, CLAUSE),
+        ]);
+        remove(&mut blocks);
+        assert!(blocks.iter().all(Block::is_body));
+        // Printed twice only, it is a restatement: the second copy goes.
+        blocks.truncate(6);
+        blocks
+            .iter_mut()
+            .for_each(|b| b.role = crate::block::Role::Body);
+        remove(&mut blocks);
+        assert!(blocks[5].is_removed());
+        // The same section printed twice, heading and all: the second copy goes.
+        let mut blocks = blocks_of(&[
+            (Heading, "Spring weekend offer"),
+            (Paragraph, OTHER),
+            (Paragraph, CLAUSE),
+            (Heading, "Spring weekend offer"),
+            (Paragraph, THIRD),
+            (Paragraph, CLAUSE),
+        ]);
+        remove(&mut blocks);
+        let gone: Vec<bool> = blocks.iter().map(Block::is_removed).collect();
+        assert_eq!(gone, [false, false, false, false, false, true]);
     }
 
     #[test]
