@@ -3,7 +3,8 @@
 //! 1. The body is the run of blocks with the best balance of prose against short
 //!    label-like lines (a maximum-sum span over [`body_score`]); what lies outside it
 //!    (menus, footer links, teasers) goes as `navigation`. Text with no prose at all is
-//!    left whole.
+//!    left whole, and so is text whose best span holds only a small share of its words
+//!    (a listing or directory of short entries: the span is no body of substance).
 //! 2. The title is the nearest heading-shaped line before the body; further copies of it
 //!    go as `duplicate_headline`, and a line that is a short section path glued before
 //!    it as `breadcrumb`.
@@ -39,8 +40,7 @@ const SECTION_HEADING_MAX_WORDS: usize = 15;
 /// Find the body's extent, title, standfirst and headings, and remove repeated
 /// paragraphs; returns title and standfirst.
 pub fn layout(blocks: &mut [Block]) -> Found {
-    let extent = judge_extent(blocks);
-    let Some((start, end)) = body_span_judged(blocks, extent) else {
+    let Some((extent, (start, end))) = body_span_trusted(blocks, judge_extent(blocks)) else {
         crate::noise::remove_repeats(blocks);
         return Found::default();
     };
@@ -59,7 +59,7 @@ pub fn layout(blocks: &mut [Block]) -> Found {
     crate::noise::remove_repeats(blocks);
     let lead_went = standfirst.is_some() && !crate::assemble::drop_repeated_lead(blocks);
     let (start, end) = if body_count(blocks) < before || lead_went {
-        rejudge_span(blocks, start, end)
+        rejudge_span(blocks, start, end, extent)
     } else {
         (start, end)
     };
@@ -86,8 +86,12 @@ fn body_count(blocks: &[Block]) -> usize {
 /// copies went (title and standfirst included), as it is when the clean text is read
 /// again: judged over the old extent only, the title no longer counts and the decision
 /// could differ.
-fn rejudge_span(blocks: &mut [Block], start: usize, end: usize) -> (usize, usize) {
-    let extent = judge_extent(blocks);
+fn rejudge_span(blocks: &mut [Block], start: usize, end: usize, first: Extent) -> (usize, usize) {
+    let extent = if first == Extent::Whole {
+        first
+    } else {
+        judge_extent(blocks)
+    };
     let span = body_span_judged(&blocks[start..=end], extent);
     let (start, end) = span.map_or((start, end), |(first, last)| {
         (
@@ -116,7 +120,8 @@ enum Extent {
     /// From the best span to the end (text that is already an article): what follows
     /// it (comments, closing notes) goes only when a detector is sure of it.
     ToEnd,
-    /// The whole text (an extractor's output, see [`is_extracted`]): the best span
+    /// The whole text (an extractor's output, see [`is_extracted`], or text whose best
+    /// span holds too little of it, see [`body_span_trusted`]): the best span
     /// runs to the end, and nothing before it goes as navigation either (the title is
     /// still looked for before it).
     Whole,
@@ -145,6 +150,30 @@ fn judge_extent(blocks: &[Block]) -> Extent {
     } else {
         Extent::Span
     }
+}
+
+/// Least share of the words of the text that a trusted body span holds.
+const MIN_BODY_SHARE: f64 = 0.12;
+
+/// The body's span as [`body_span_judged`] finds it, with the extent it was found with;
+/// when that span holds less than [`MIN_BODY_SHARE`] of the words of the lines not yet
+/// removed, the search found no body of substance (a listing, a directory, an index
+/// of short entries): it is not trusted and the text is left whole ([`Extent::Whole`]).
+fn body_span_trusted(blocks: &[Block], extent: Extent) -> Option<(Extent, (usize, usize))> {
+    let span = body_span_judged(blocks, extent)?;
+    if extent == Extent::Whole || span_share(blocks, span) >= MIN_BODY_SHARE {
+        return Some((extent, span));
+    }
+    Some((Extent::Whole, body_span_judged(blocks, Extent::Whole)?))
+}
+
+/// The share of the words of the lines not yet removed that the body lines of
+/// `first..=last` hold.
+fn span_share(blocks: &[Block], (first, last): (usize, usize)) -> f64 {
+    let words = |b: &Block| if b.is_removed() { 0 } else { b.word_count() };
+    let all: usize = blocks.iter().map(words).sum();
+    let span: usize = blocks[first..=last].iter().map(words).sum();
+    span as f64 / all.max(1) as f64
 }
 
 /// The maximum-sum span of body blocks (first and last index), widened over adjacent
@@ -424,6 +453,22 @@ mod tests {
             .removed
             .iter()
             .any(|r| r.reason == crate::Reason::Navigation));
+    }
+
+    #[test]
+    fn a_listing_of_short_entries_is_not_cut_to_its_one_paragraph() {
+        let intro = "Our workshop stocks replacement parts for most garden machines made since the nineteen seventies.";
+        let entries: Vec<String> = (1..=40)
+            .map(|n| format!("Blade set {n} for rotary mowers"))
+            .collect();
+        let text = format!("{intro}\n{}\n", entries.join("\n"));
+        let article = crate::clean_text(&text, &crate::Options::default());
+        assert_eq!(article.blocks.len(), 41);
+        assert!(article.removed.is_empty());
+        // With fewer entries the paragraph is a body of substance: the span is trusted.
+        let text = format!("{intro}\n{}\n", entries[..5].join("\n"));
+        let article = crate::clean_text(&text, &crate::Options::default());
+        assert_eq!(article.blocks.len(), 1);
     }
 
     #[test]
