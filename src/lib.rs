@@ -173,7 +173,19 @@ impl Options {
 /// Clean plain text (the text front end). Never fails: any string gives a record
 /// (the block limit applies in [`clean_bytes`] only).
 pub fn clean_text(text: &str, options: &Options) -> Article {
-    text_article(text, text::segment(text), options)
+    text_article(
+        text,
+        text::segment(text),
+        options,
+        text::SmallSpan::LeaveWhole,
+    )
+}
+
+/// Clean the visible text of an HTML page whose markup gave no region with the text
+/// front end: a small body span among the page's menus is trusted
+/// ([`text::SmallSpan::Trust`]).
+pub(crate) fn clean_page_text(text: &str, options: &Options) -> Article {
+    text_article(text, text::segment(text), options, text::SmallSpan::Trust)
 }
 
 /// Clean plain text, refusing text of more than `options.max_blocks` blocks.
@@ -184,13 +196,23 @@ fn clean_text_checked(text: &str, options: &Options) -> Result<Article, CleanErr
             limit: options.max_blocks,
         });
     }
-    Ok(text_article(text, blocks, options))
+    Ok(text_article(
+        text,
+        blocks,
+        options,
+        text::SmallSpan::LeaveWhole,
+    ))
 }
 
 /// The record of plain text cut into `blocks`.
-fn text_article(text: &str, mut blocks: Vec<block::Block>, options: &Options) -> Article {
+fn text_article(
+    text: &str,
+    mut blocks: Vec<block::Block>,
+    options: &Options,
+    small: text::SmallSpan,
+) -> Article {
     let found = noise::detect(&mut blocks);
-    let layout = text::layout(&mut blocks);
+    let layout = text::layout_with(&mut blocks, small);
     let mut article = assemble::article(
         InputKind::Text,
         blocks,

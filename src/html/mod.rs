@@ -539,7 +539,7 @@ fn is_link_line(block: &Block) -> bool {
 /// structure gives no trustworthy region).
 fn from_page_text(blocks: &[Block], options: &Options) -> Article {
     let lines: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-    let mut article = crate::clean_text(&lines.join("\n"), options);
+    let mut article = crate::clean_page_text(&lines.join("\n"), options);
     article.input = InputKind::Html;
     article
 }
@@ -631,6 +631,26 @@ mod tests {
         let text = text_of(&page);
         assert!(text.contains(PROSE), "{text:?}");
         assert!(text.contains("The agent now stays up"), "{text:?}");
+    }
+
+    /// A script-built page whose shown text is a long menu and one short line: the
+    /// menu is not kept as the page's text (a small span of the visible text is
+    /// trusted), so the page is read again from its `noscript` posts.
+    #[test]
+    fn a_menu_shown_beside_noscript_posts_is_not_the_page() {
+        let menu: String = (1..=30)
+            .map(|n| format!("<li><a href=/c/{n}>Category number {n}</a></li>"))
+            .collect();
+        let reply = "Restarting the agent after the update fixed it here too, on both of the machines that had shown the same warning all week.";
+        let posts =
+            format!("<div class=post><p>{PROSE}</p></div><div class=post><p>{reply}</p></div>");
+        let page = format!(
+            "<html><body><ul>{menu}</ul><p>Share and learn with the community here.</p>\
+             <noscript>{posts}</noscript></body></html>"
+        );
+        let text = text_of(&page);
+        assert!(text.contains(PROSE), "{text:?}");
+        assert!(!text.contains("Category number 7"), "{text:?}");
     }
 
     #[test]

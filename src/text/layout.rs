@@ -37,10 +37,25 @@ const STANDFIRST_MIN_WORDS: usize = 5;
 /// Longest section heading inside the body, in words.
 const SECTION_HEADING_MAX_WORDS: usize = 15;
 
+/// What the layout pass does when the best body span holds only a small share of the
+/// text's words ([`MIN_BODY_SHARE`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SmallSpan {
+    /// Leave the text whole: text handed over as text, whose short entries (a listing,
+    /// a directory) are its content.
+    LeaveWhole,
+    /// Trust the span: the visible text of an HTML page whose markup gave no region,
+    /// where a small span among menus is the page's only body (and an empty result lets
+    /// the page be read again with its `noscript` content).
+    Trust,
+}
+
 /// Find the body's extent, title, standfirst and headings, and remove repeated
 /// paragraphs; returns title and standfirst.
-pub fn layout(blocks: &mut [Block]) -> Found {
-    let Some((extent, (start, end))) = body_span_trusted(blocks, judge_extent(blocks)) else {
+/// `small` says what to do when the best span holds only a small share of the text.
+pub fn layout_with(blocks: &mut [Block], small: SmallSpan) -> Found {
+    let Some((extent, (start, end))) = body_span_trusted(blocks, judge_extent(blocks), small)
+    else {
         crate::noise::remove_repeats(blocks);
         return Found::default();
     };
@@ -158,10 +173,18 @@ const MIN_BODY_SHARE: f64 = 0.12;
 /// The body's span as [`body_span_judged`] finds it, with the extent it was found with;
 /// when that span holds less than [`MIN_BODY_SHARE`] of the words of the lines not yet
 /// removed, the search found no body of substance (a listing, a directory, an index
-/// of short entries): it is not trusted and the text is left whole ([`Extent::Whole`]).
-fn body_span_trusted(blocks: &[Block], extent: Extent) -> Option<(Extent, (usize, usize))> {
+/// of short entries): it is not trusted and the text is left whole ([`Extent::Whole`]),
+/// unless `small` says to trust it.
+fn body_span_trusted(
+    blocks: &[Block],
+    extent: Extent,
+    small: SmallSpan,
+) -> Option<(Extent, (usize, usize))> {
     let span = body_span_judged(blocks, extent)?;
-    if extent == Extent::Whole || span_share(blocks, span) >= MIN_BODY_SHARE {
+    if extent == Extent::Whole
+        || small == SmallSpan::Trust
+        || span_share(blocks, span) >= MIN_BODY_SHARE
+    {
         return Some((extent, span));
     }
     Some((Extent::Whole, body_span_judged(blocks, Extent::Whole)?))
