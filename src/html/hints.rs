@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use std::thread::LocalKey;
 
 use rustc_hash::FxHashMap;
 use scraper::ElementRef;
@@ -233,33 +234,32 @@ thread_local! {
 
 /// [`value_hint`], remembered per thread.
 fn remembered_value_hint(value: &str) -> Hint {
-    VALUE_HINTS.with(|memo| {
-        if let Some(known) = memo.borrow().get(value) {
-            return *known;
-        }
-        let hint = value_hint(value);
-        let mut memo = memo.borrow_mut();
-        if memo.len() >= MEMO_CAPACITY {
-            memo.clear();
-        }
-        memo.insert(value.into(), hint);
-        hint
-    })
+    remembered(&VALUE_HINTS, value, value_hint)
 }
 
 /// [`token_verdict`], remembered per thread.
 fn remembered_verdict(token: &str) -> Hint {
-    VERDICTS.with(|memo| {
-        if let Some(known) = memo.borrow().get(token) {
+    remembered(&VERDICTS, token, token_verdict)
+}
+
+/// `judge(key)`, looked up in the per-thread `memo` first and stored there after (the
+/// memo starts afresh once it holds [`MEMO_CAPACITY`] entries).
+fn remembered(
+    memo: &'static LocalKey<RefCell<FxHashMap<Box<str>, Hint>>>,
+    key: &str,
+    judge: fn(&str) -> Hint,
+) -> Hint {
+    memo.with(|memo| {
+        if let Some(known) = memo.borrow().get(key) {
             return *known;
         }
-        let verdict = token_verdict(token);
+        let hint = judge(key);
         let mut memo = memo.borrow_mut();
         if memo.len() >= MEMO_CAPACITY {
             memo.clear();
         }
-        memo.insert(token.into(), verdict);
-        verdict
+        memo.insert(key.into(), hint);
+        hint
     })
 }
 
