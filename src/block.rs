@@ -130,6 +130,24 @@ impl Block {
     }
 }
 
+/// Text folded for comparison: lower case, white space runs as one space (each word
+/// lower-cased on its own).
+pub fn fold(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        if word.is_ascii() {
+            folded.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            // Whole-word lowercasing keeps the final-sigma rule of `str::to_lowercase`.
+            folded.push_str(&word.to_lowercase());
+        }
+    }
+    folded
+}
+
 /// The number of words in `text` as [`word_count`] counts them, but counting stops past
 /// `cap`: the result is exact up to `cap` and `cap + 1` for anything longer. Length
 /// rules only compare with small numbers, and long paragraphs need not be counted whole.

@@ -12,7 +12,8 @@
 use std::collections::HashMap;
 
 use super::dom::{Page, Tag};
-use crate::block::BlockKind;
+use super::links::print_counts;
+use crate::block::{fold, BlockKind};
 
 /// Fewest words of a paragraph after a list that shows the article goes on past it.
 const TEXT_MIN_WORDS: usize = 12;
@@ -110,23 +111,6 @@ fn text_follows(page: &Page, inside: &[bool], candidates: &[bool], end: usize) -
         |j: usize| inside[j] && !candidates[j] && page.blocks[j].block.kind == BlockKind::Heading;
     let n = page.blocks.len();
     (end < n && text(end)) || (end + 1 < n && heading(end) && text(end + 1))
-}
-
-/// How many times each block's text (folded) is printed on the page.
-fn print_counts(page: &Page) -> HashMap<String, usize> {
-    let mut counts = HashMap::new();
-    for b in &page.blocks {
-        *counts.entry(fold(&b.block.text)).or_insert(0) += 1;
-    }
-    counts
-}
-
-/// Text lower-cased with its white space collapsed.
-fn fold(text: &str) -> String {
-    text.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]

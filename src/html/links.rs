@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 
 use super::dom::Page;
-use crate::block::{Block, BlockKind};
+use crate::block::{fold, Block, BlockKind};
 
 /// Characters the group around a link line must hold before its link density is judged:
 /// the nearest element around the line holding this much is its group (a list, a box,
@@ -255,8 +255,8 @@ fn is_labelled_headline(text: &str) -> bool {
         && rest.split_whitespace().count() >= TEASER_MIN_WORDS
 }
 
-/// How many blocks of the page print each folded text.
-fn print_counts(page: &Page) -> HashMap<String, usize> {
+/// How many blocks of the page print each folded text ([`fold`]).
+pub(super) fn print_counts(page: &Page) -> HashMap<String, usize> {
     let mut counts = HashMap::new();
     for b in &page.blocks {
         *counts.entry(fold(&b.block.text)).or_insert(0) += 1;
@@ -278,23 +278,6 @@ fn link_dense_groups(page: &Page, sums: &Sums) -> Vec<bool> {
             chars[group] > 0 && linked[group] >= GROUP_LINK_DENSITY * chars[group] as f32
         })
         .collect()
-}
-
-/// Text folded for comparison: lower case, white space runs as one space.
-fn fold(text: &str) -> String {
-    let mut folded = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !folded.is_empty() {
-            folded.push(' ');
-        }
-        if word.is_ascii() {
-            folded.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            // Whole-word lowercasing keeps the final-sigma rule of `str::to_lowercase`.
-            folded.push_str(&word.to_lowercase());
-        }
-    }
-    folded
 }
 
 #[cfg(test)]

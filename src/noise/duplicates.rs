@@ -6,7 +6,7 @@
 use rustc_hash::FxHashMap;
 
 use super::similarity::{first_shingle, near_duplicate, repeated, shingles, Shingles};
-use crate::block::{Block, BlockKind};
+use crate::block::{fold, Block, BlockKind};
 use crate::reason::Reason;
 
 /// Paragraphs shorter than this (in words) are never judged duplicates: short lines
@@ -270,14 +270,6 @@ fn sections_with_own_text(
         }
     }
     own
-}
-
-/// Text lower-cased with its white space collapsed.
-fn fold(text: &str) -> String {
-    text.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Candidates indexed under one shingle at most. A shingle that many paragraphs share
